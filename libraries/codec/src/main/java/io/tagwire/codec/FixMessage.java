@@ -27,6 +27,7 @@ public final class FixMessage {
     public static final int PARSE_BAD_DATA_LENGTH = 3;
 
     private static final int TAG_BEGIN_STRING = 8;
+    private static final int TAG_BODY_LENGTH = 9;
     private static final int TAG_MSG_TYPE = 35;
 
     private final AsciiSequence msgTypeView = new AsciiSequence();
@@ -239,9 +240,13 @@ public final class FixMessage {
             : msgTypeView.wrap(buffer, valueOffsets[msgTypeIndex], valueLengths[msgTypeIndex]);
     }
 
-    /** True when BeginString(8) is the first field; the framer guarantees it for its frames. */
-    public boolean startsWithBeginString() {
-        return count > 0 && tags[0] == TAG_BEGIN_STRING;
+    /**
+     * True when the first three fields are BeginString(8), BodyLength(9) and MsgType(35),
+     * in that order. A message that breaks this rule is garbled (FIX session spec; acceptance
+     * test 2t) and must be ignored without using up a sequence number.
+     */
+    public boolean hasStandardHeaderStart() {
+        return count >= 3 && tags[0] == TAG_BEGIN_STRING && tags[1] == TAG_BODY_LENGTH && tags[2] == TAG_MSG_TYPE;
     }
 
     // ---- typed getters by index ---------------------------------------------------------

@@ -176,6 +176,18 @@ class FixMessageTest {
     }
 
     @Test
+    void knowsWhenTheFirstThreeFieldsAreOutOfOrder() {
+        byte[] ordered = frame("8=FIX.4.4|35=0|34=3|");
+        byte[] swapped = frame("8=FIX.4.4|34=3|35=0|");
+
+        message.parse(ordered, 0, ordered.length);
+        assertThat(message.hasStandardHeaderStart()).isTrue();
+        message.parse(swapped, 0, swapped.length);
+        assertThat(message.hasStandardHeaderStart()).isFalse();
+        assertThat(message.msgTypeKey()).as("MsgType is still indexed").isEqualTo('0');
+    }
+
+    @Test
     void multiCharacterMsgTypesPackIntoOneKey() {
         byte[] bytes = frame("8=FIX.4.4|35=XCN|");
         message.parse(bytes, 0, bytes.length);
