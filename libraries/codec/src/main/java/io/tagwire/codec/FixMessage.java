@@ -10,16 +10,17 @@ package io.tagwire.codec;
  * a group view. A reused instance allocates nothing in steady state: the index grows only
  * when a message has more fields than any before it.
  *
- * <p>Parsing never throws. A field whose tag is not a number is indexed with tag
- * {@link #INVALID_TAG} and {@link #parseError()} says so; validation turns that into a
- * session Reject.
+ * <p>Parsing never throws. A tag that is a number but not a valid tag ({@code 0=x},
+ * {@code -1=x}) is indexed as that number, for validation to reject ("Invalid tag
+ * number"). A field whose tag is not a number at all is indexed with tag
+ * {@link #INVALID_TAG} and {@link #parseError()} says so: the message is garbled.
  */
 public final class FixMessage {
-    /** The tag recorded for a field whose tag is not a positive number. */
-    public static final int INVALID_TAG = 0;
+    /** The tag recorded for a field whose tag is not a number. */
+    public static final int INVALID_TAG = Integer.MIN_VALUE;
 
     public static final int PARSE_OK = 0;
-    /** A field's tag is not a positive number, or a field has no '='. */
+    /** A field's tag is not a number, or a field has no '='. */
     public static final int PARSE_INVALID_TAG = 1;
     /** The bytes do not end with SOH, so the last field has no delimiter. */
     public static final int PARSE_MISSING_DELIMITER = 2;
@@ -82,8 +83,12 @@ public final class FixMessage {
         int pendingDataLength = 0;
         while (p < end) {
             int tag = 0;
-            int tagStart = p;
             byte c = buffer[p];
+            boolean negative = c == '-';
+            if (negative && ++p < end) {
+                c = buffer[p];
+            }
+            int digitsStart = p;
             while (c >= '0' && c <= '9') {
                 tag = tag * 10 + (c - '0');
                 if (tag > 99_999_999) {
@@ -95,8 +100,11 @@ public final class FixMessage {
                 c = buffer[p];
             }
             int valueStart;
-            if (p < end && c == '=' && p > tagStart && tag > 0) {
+            if (p < end && c == '=' && p > digitsStart) {
                 valueStart = p + 1;
+                if (negative) {
+                    tag = -tag;
+                }
             } else {
                 error(PARSE_INVALID_TAG, count);
                 tag = INVALID_TAG;

@@ -159,6 +159,17 @@ class FixMessageTest {
     }
 
     @Test
+    void numericTagsThatAreNotValidTagsAreIndexedAsNumbersForValidationToReject() {
+        byte[] bytes = frame("8=FIX.4.1|35=0|34=3|0=HI|-1=HO|56=ISLD|");
+
+        assertThat(message.parse(bytes, 0, bytes.length)).isEqualTo(FixMessage.PARSE_OK);
+        assertThat(message.tagAt(4)).isZero();
+        assertThat(message.stringAt(4)).isEqualTo("HI");
+        assertThat(message.tagAt(5)).isEqualTo(-1);
+        assertThat(message.stringAt(5)).isEqualTo("HO");
+    }
+
+    @Test
     void anEmptyValueIsIndexedWithLengthZero() {
         byte[] bytes = frame("8=FIX.4.4|35=D|58=|55=X|");
         message.parse(bytes, 0, bytes.length);
