@@ -113,7 +113,7 @@ public final class FixMessage {
                 valueStart = eq >= 0 && (soh < 0 || eq < soh) ? eq + 1 : (soh >= 0 ? soh : end);
             }
             int valueEnd;
-            if (tag != INVALID_TAG && tag == pendingDataTag && pendingDataLength >= 0) {
+            if (pendingDataTag != 0 && tag == pendingDataTag && pendingDataLength >= 0) {
                 valueEnd = valueStart + pendingDataLength;
                 if (valueEnd >= end || buffer[valueEnd] != Ascii.SOH) {
                     error(PARSE_BAD_DATA_LENGTH, count);
