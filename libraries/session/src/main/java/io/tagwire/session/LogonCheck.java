@@ -43,7 +43,7 @@ final class LogonCheck {
             return logout("Invalid Logon message: SendingTime accuracy problem, field=52");
         }
         if (!validation.validate(logon, result)) {
-            return logout(result.text() + (result.hasRefTagId() ? ", field=" + result.refTagId() : ""));
+            return logout(result.text());
         }
         return PASSED;
     }

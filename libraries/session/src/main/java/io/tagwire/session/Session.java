@@ -490,9 +490,12 @@ public final class Session {
             disconnect("invalid message before logon", nowNanos);
             return;
         }
-        sendReject(message, msgSeqNum, validationResult.sessionRejectReason(),
+        int reason = validationResult.sessionRejectReason();
+        String text = validationResult.text();
+        // the standard texts are written per version by SessionRejects; special ones go as they are
+        sendReject(message, msgSeqNum, reason,
             validationResult.hasRefTagId() ? validationResult.refTagId() : SessionRejects.NO_REF_TAG,
-            validationResult.text(), nowNanos);
+            text != null && text.startsWith(SessionRejects.text(reason)) ? null : text, nowNanos);
         if (msgSeqNum == store.nextTargetMsgSeqNum() && message.msgTypeKey() != '4') {
             nextTarget(msgSeqNum, nowNanos);
         }
@@ -502,6 +505,7 @@ public final class Session {
 
     private void onLogon(FixMessage message, int msgSeqNum, long nowNanos) {
         LogonCheck check = LogonCheck.of(message, rules, nowNanos, validation, validationResult);
+        // a Logon that passes never allocates here; a failing one ends the connection
         if (check.disconnectSilently()) {
             disconnect(check.reason(), nowNanos);
             return;
