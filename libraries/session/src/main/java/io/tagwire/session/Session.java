@@ -184,6 +184,7 @@ public final class Session {
             return;
         }
         int msgSeqNum = message.intAt(seqIndex);
+        writer.lastMsgSeqNumProcessed(msgSeqNum);
         if (msgType == 'A') {
             onLogon(message, msgSeqNum, nowNanos);
         } else {
@@ -397,6 +398,7 @@ public final class Session {
                 FixMessage message = inbound;
                 message.parse(arena, offset, length);
                 int msgSeqNum = message.getInt(SessionWriter.TAG_MSG_SEQ_NUM, 0);
+                writer.lastMsgSeqNumProcessed(msgSeqNum);
                 dispatch(message, message.msgTypeKey(), msgSeqNum, nowNanos, true);
             }
         } finally {

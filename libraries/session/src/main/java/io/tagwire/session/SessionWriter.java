@@ -47,6 +47,7 @@ final class SessionWriter {
     private final MessageStore store;
     private SessionOutput output;
     private long lastSentNanos;
+    private int lastMsgSeqNumProcessedValue;
 
     SessionWriter(SessionID id, TimestampPrecision precision, boolean persistMessages, boolean lastMsgSeqNumProcessed,
                   MessageStore store) {
@@ -73,6 +74,11 @@ final class SessionWriter {
 
     long lastSentNanos() {
         return lastSentNanos;
+    }
+
+    /** LastMsgSeqNumProcessed(369) for the messages written from now on. */
+    void lastMsgSeqNumProcessed(int msgSeqNum) {
+        lastMsgSeqNumProcessedValue = msgSeqNum;
     }
 
     FixEncoder encoder() {
@@ -108,7 +114,7 @@ final class SessionWriter {
             .putUtcTimestamp(TAG_SENDING_TIME, nowNanos, precision)
             .putBytes(TAG_TARGET_COMP_ID, targetCompId, 0, targetCompId.length);
         if (lastMsgSeqNumProcessed) {
-            encoder.putInt(TAG_LAST_MSG_SEQ_NUM_PROCESSED, store.nextTargetMsgSeqNum() - 1);
+            encoder.putInt(TAG_LAST_MSG_SEQ_NUM_PROCESSED, lastMsgSeqNumProcessedValue);
         }
     }
 
@@ -185,7 +191,7 @@ final class SessionWriter {
             .putUtcTimestamp(TAG_SENDING_TIME, nowNanos, precision)
             .putBytes(TAG_TARGET_COMP_ID, targetCompId, 0, targetCompId.length);
         if (lastMsgSeqNumProcessed) {
-            gap.putInt(TAG_LAST_MSG_SEQ_NUM_PROCESSED, store.nextTargetMsgSeqNum() - 1);
+            gap.putInt(TAG_LAST_MSG_SEQ_NUM_PROCESSED, lastMsgSeqNumProcessedValue);
         }
         gap.putUtcTimestamp(TAG_ORIG_SENDING_TIME, nowNanos, precision).putInt(36, newSeqNo).putBoolean(123, true);
         int length = gap.finish();

@@ -255,8 +255,8 @@ final class SessionHarness implements SessionOutput {
     /** Records callbacks; echoes NewOrderSingle like the acceptance test application when asked. */
     static final class RecordingApplication implements Application {
         final List<String> callbacks = new ArrayList<>();
-        final FixMessage copy = new FixMessage();
         boolean echo = true;
+        boolean record = true;
         String rejectLogonWith;
 
         @Override
@@ -271,7 +271,9 @@ final class SessionHarness implements SessionOutput {
 
         @Override
         public void fromAdmin(FixMessage message, Session session) {
-            callbacks.add("fromAdmin " + message.msgType());
+            if (record) {
+                callbacks.add("fromAdmin " + message.msgType());
+            }
             if (rejectLogonWith != null && message.msgTypeKey() == 'A') {
                 session.rejectLogon(rejectLogonWith);
             }
@@ -279,7 +281,9 @@ final class SessionHarness implements SessionOutput {
 
         @Override
         public void fromApp(FixMessage message, Session session) {
-            callbacks.add("fromApp " + message.msgType() + " " + message.getString(34));
+            if (record) {
+                callbacks.add("fromApp " + message.msgType() + " " + message.getString(34));
+            }
             if (!echo) {
                 return;
             }
