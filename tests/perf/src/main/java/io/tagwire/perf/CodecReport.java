@@ -34,7 +34,8 @@ public final class CodecReport {
         NewOrderSingleParseBenchmark.class,
         ExecutionReportParseBenchmark.class,
         NewOrderSingleEncodeBenchmark.class,
-        ExecutionReportEncodeBenchmark.class);
+        ExecutionReportEncodeBenchmark.class,
+        NewOrderSingleValidateBenchmark.class);
 
     static final String TAGWIRE = "tagwire";
     static final String QUICKFIXJ = "quickfixj";

@@ -2,6 +2,7 @@ package io.tagwire.perf;
 
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.TimestampPrecision;
+import io.tagwire.codec.fix44.Tags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

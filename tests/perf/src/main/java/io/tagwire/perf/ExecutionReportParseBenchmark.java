@@ -4,6 +4,7 @@ import io.tagwire.codec.AsciiSequence;
 import io.tagwire.codec.Decimal;
 import io.tagwire.codec.FixFramer;
 import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.fix44.Tags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -12,9 +12,12 @@ import java.time.ZoneOffset;
 final class Samples {
     static final String BEGIN_STRING = "FIX.4.4";
 
+    /** The body of {@link #NEW_ORDER_SINGLE}, MsgType(35) onward. */
+    static final String NEW_ORDER_SINGLE_BODY = "35=D|34=2|49=CLIENT|52=20261126-07:00:00.123|56=VENUE|"
+        + "11=order-123456|21=1|38=002000.00|40=2|44=62000.5|54=1|55=BTCUSDT|59=1|60=20261126-07:00:00.123|";
+
     /** A FIX 4.4 NewOrderSingle(D) from a client, 17 fields; OrderQty has leading zeros, as some clients send. */
-    static final String NEW_ORDER_SINGLE = framed("35=D|34=2|49=CLIENT|52=20261126-07:00:00.123|56=VENUE|"
-        + "11=order-123456|21=1|38=002000.00|40=2|44=62000.5|54=1|55=BTCUSDT|59=1|60=20261126-07:00:00.123|");
+    static final String NEW_ORDER_SINGLE = framed(NEW_ORDER_SINGLE_BODY);
 
     /** A FIX 4.4 ExecutionReport(8) for a partial fill of that order, 25 fields. */
     static final String EXECUTION_REPORT = framed("35=8|34=3|49=VENUE|52=20261126-07:00:00.456|56=CLIENT|"
@@ -49,7 +52,7 @@ final class Samples {
     }
 
     /** Puts BeginString(8), BodyLength(9) and CheckSum(10) around a piped body that starts with MsgType(35). */
-    private static String framed(String body) {
+    static String framed(String body) {
         String head = "8=" + BEGIN_STRING + "|9=" + body.length() + "|";
         String message = head + body;
         int checksum = Ascii.checksum(wire(message), 0, message.length());
