@@ -251,12 +251,20 @@ class DecodeCommandTest {
     }
 
     @Test
-    void decodesTheSampleFile() {
+    void decodesTheReadmeSampleCleanly() {
         Run run = decode("", "../../examples/samples/orders.fix");
 
-        assertThat(headers(run.out())).hasSize(7).contains("Logon (A)  FIX.4.4  34=1  49=EXAMPLE -> 56=SPOT",
-            "OrderCancelRequest (F)  FIX.4.4  34=3  49=TW -> 56=ISLD");
-        assertThat(run.out()).containsOnlyOnce("! CheckSum 10=042 is wrong");
+        assertThat(headers(run.out())).hasSize(6).contains("Logon (A)  FIX.4.4  34=1  49=EXAMPLE -> 56=SPOT");
+        assertThat(run.out()).doesNotContain("!");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void flagsEveryMessageOfTheDamagedSample() {
+        Run run = decode("", "../../examples/samples/damaged.fix");
+
+        assertThat(headers(run.out())).contains("OrderCancelRequest (F)  FIX.4.4  34=3  49=TW -> 56=ISLD");
+        assertThat(run.out()).containsOnlyOnce("! CheckSum 10=042 is wrong").contains("BodyLength 9=30 is wrong");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
