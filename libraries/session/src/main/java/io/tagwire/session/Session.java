@@ -59,6 +59,7 @@ public final class Session {
     private int resendChunkEnd;
     private int resendTargetEnd;
     private boolean processingQueue;
+    private long eventNanos;
 
     Session(SessionRules rules, MessageStore store, Application application, InboundValidation validation,
             SessionEventLog log) {
@@ -84,6 +85,7 @@ public final class Session {
      * for the counterparty's.
      */
     public void onConnect(SessionOutput output, long nowNanos) {
+        eventNanos = nowNanos;
         this.output = output;
         writer.output(output);
         connectedNanos = nowNanos;
@@ -148,6 +150,7 @@ public final class Session {
      * for a frame whose CheckSum(10) does not add up.
      */
     public void onMessage(byte[] buffer, int offset, int length, boolean checksumValid, long nowNanos) {
+        eventNanos = nowNanos;
         if (status == SessionStatus.DISCONNECTED) {
             return;
         }
@@ -656,6 +659,24 @@ public final class Session {
     }
 
     /**
+     * The clock reading of the event being handled (epoch nanoseconds): what a callback uses
+     * as "now" when it answers.
+     */
+    public long eventTimeNanos() {
+        return eventNanos;
+    }
+
+    /** {@link #newMessage(CharSequence, long)} at the time of the event being handled. */
+    public FixEncoder newMessage(CharSequence msgType) {
+        return newMessage(msgType, eventNanos);
+    }
+
+    /** {@link #send(long)} at the time of the event being handled. */
+    public long send() {
+        return send(eventNanos);
+    }
+
+    /**
      * Starts an application message with the next MsgSeqNum and the standard header; add
      * body fields to the returned encoder, then call {@link #send(long)}. Only on the
      * event-loop thread.
@@ -669,6 +690,7 @@ public final class Session {
      * {@link #NOT_LOGGED_ON}, {@link #BACK_PRESSURED} or {@link #DECLINED}.
      */
     public long send(long nowNanos) {
+        eventNanos = nowNanos;
         if (status != SessionStatus.LOGGED_ON) {
             return NOT_LOGGED_ON;
         }
@@ -708,6 +730,11 @@ public final class Session {
      * BusinessMessageReject(j) with BusinessRejectReason(380)=3 from FIX 4.2 on, a session
      * Reject(3) "Unsupported message type" in FIX 4.0 and 4.1.
      */
+    public void rejectUnsupportedMessageType(FixMessage message) {
+        rejectUnsupportedMessageType(message, eventNanos);
+    }
+
+    /** {@link #rejectUnsupportedMessageType(FixMessage)} at a given time. */
     public void rejectUnsupportedMessageType(FixMessage message, long nowNanos) {
         int seq = message.getInt(SessionWriter.TAG_MSG_SEQ_NUM, 0);
         if (SessionRejects.hasBusinessMessageReject(id.beginString())) {
@@ -724,6 +751,7 @@ public final class Session {
 
     /** Heartbeats, TestRequests and timeouts; call at least every 100 ms. */
     public void onTimer(long nowNanos) {
+        eventNanos = nowNanos;
         switch (status) {
             case AWAITING_LOGON:
             case LOGON_SENT:
