@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached.
  */
 public final class Dictionary {
+    static final int CHECK_FORMAT = 0x0F;
+    static final int CHECK_ENUMS = 0x10;
+    static final int CHECK_MULTIPLE = 0x20;
     private static final String RESOURCE_DIRECTORY = "/io/tagwire/codec/dictionaries/";
     private static final List<String> STANDARD = List.of(
         "FIX40", "FIX41", "FIX42", "FIX43", "FIX44", "FIX50", "FIX50SP1", "FIX50SP2", "FIXT11");
@@ -34,7 +37,8 @@ public final class Dictionary {
     private final String[] fieldNames;
     private final FieldType[] fieldTypes;
     private final DictionaryEnums[] enums;
-    private final byte[] formats;
+    /** Per tag: the format code in the low bits, {@link #CHECK_ENUMS}, {@link #CHECK_MULTIPLE}. */
+    private final byte[] checks;
     private final boolean[] groupCountTags;
     private final Map<String, Integer> tagsByName;
     private final MessageDefinition header;
@@ -60,11 +64,14 @@ public final class Dictionary {
         dataFields = loaded.dataFields;
         // before FIX 4.2 a CHAR may hold more than one character, so QuickFIX/J checks it as a string
         boolean charIsString = beginString.compareTo("FIX.4.1") <= 0;
-        formats = new byte[maxTag + 1];
+        checks = new byte[maxTag + 1];
         for (int tag = 0; tag <= maxTag; tag++) {
             FieldType type = fieldTypes[tag];
-            int format = type == null || (type == FieldType.CHAR && charIsString) ? FieldType.FORMAT_NONE : type.format();
-            formats[tag] = (byte) format;
+            int check = type == null || (type == FieldType.CHAR && charIsString) ? FieldType.FORMAT_NONE : type.format();
+            if (enums[tag] != null) {
+                check |= CHECK_ENUMS | (type.isMultipleValue() ? CHECK_MULTIPLE : 0);
+            }
+            checks[tag] = (byte) check;
         }
     }
 
@@ -247,9 +254,9 @@ public final class Dictionary {
         return tag > 0 && tag <= maxTag && groupCountTags[tag];
     }
 
-    /** The {@link FieldType} format code of a tag, {@link FieldType#FORMAT_NONE} if undefined. */
-    int format(int tag) {
-        return tag > 0 && tag <= maxTag ? formats[tag] : FieldType.FORMAT_NONE;
+    /** What to check of a value of {@code tag}: see {@link #CHECK_FORMAT}; 0 if undefined. */
+    int checks(int tag) {
+        return tag > 0 && tag <= maxTag ? checks[tag] : 0;
     }
 
     /** The field's enum values, or null. */

@@ -17,6 +17,7 @@ public final class MessageDefinition {
     private final String msgType;
     private final long msgTypeKey;
     private final String category;
+    private final boolean admin;
     private final int[] fieldTags;
     private final DictionaryTagIndex fields;
     private final int[] requiredTags;
@@ -30,6 +31,7 @@ public final class MessageDefinition {
         this.msgType = msgType;
         this.msgTypeKey = msgType == null ? MsgTypeKey.NONE : MsgTypeKey.of(msgType);
         this.category = category;
+        this.admin = "admin".equals(category);
         this.fieldTags = fieldTags.clone();
         this.fields = new DictionaryTagIndex(fieldTags);
         this.requiredTags = requiredTags.clone();
@@ -62,7 +64,7 @@ public final class MessageDefinition {
     }
 
     public boolean isAdmin() {
-        return "admin".equals(category);
+        return admin;
     }
 
     /** Number of fields allowed at message level. */

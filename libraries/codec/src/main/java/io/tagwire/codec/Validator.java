@@ -134,8 +134,12 @@ public final class Validator {
     private boolean checkFields(FixMessage message, byte[] buffer, byte section, Dictionary dictionary,
             MessageDefinition definition, ValidationResult into) {
         ValidatorStructure s = structure;
-        int n = s.count;
-        for (int k = 0; k < n; k++) {
+        // the section's fields lie in one range, but for header fields found among the body's
+        int from = section == ValidatorStructure.BODY ? s.headerEnd
+            : section == ValidatorStructure.TRAILER ? s.trailerStart : 0;
+        int to = section == ValidatorStructure.TRAILER ? s.count
+            : section == ValidatorStructure.BODY || s.headerInBody ? s.trailerStart : s.headerEnd;
+        for (int k = from; k < to; k++) {
             if (s.sections[k] == section && s.owner[k] < 0
                 && !checkField(message, buffer, k, dictionary, definition, into)) {
                 return false;
@@ -144,7 +148,7 @@ public final class Validator {
         if (s.instances == 0) {
             return true;
         }
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < to; k++) {
             if (s.sections[k] == section && s.owner[k] >= 0
                 && !checkField(message, buffer, k, dictionary, definition, into)) {
                 return false;
@@ -159,18 +163,23 @@ public final class Validator {
         int tag = s.tags[k];
         int offset = message.valueOffset(k);
         int length = message.valueLength(k);
+        int checks = dictionary.checks(tag);
         if (length == 0) {
             if (validateFieldsHaveValues) {
                 return reject(into, ValidationResult.TAG_SPECIFIED_WITHOUT_A_VALUE, tag, k);
             }
-        } else if (!ValidatorFormats.isValid(dictionary.format(tag), buffer, offset, length)) {
+        } else if ((checks & Dictionary.CHECK_FORMAT) != FieldType.FORMAT_NONE
+            && !ValidatorFormats.isValid(checks & Dictionary.CHECK_FORMAT, buffer, offset, length)) {
             return reject(into, ValidationResult.INCORRECT_DATA_FORMAT_FOR_VALUE, tag, k);
         }
         // MsgType(35) was checked against the messages; FIXT.1.1 lists only some MsgTypes as its enums
-        DictionaryEnums values = tag == 35 ? null : dictionary.enums(tag);
-        if (values != null && !(dictionary.fieldType(tag).isMultipleValue()
-            ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length))) {
-            return reject(into, ValidationResult.VALUE_IS_INCORRECT, tag, k);
+        if ((checks & Dictionary.CHECK_ENUMS) != 0 && tag != 35) {
+            DictionaryEnums values = dictionary.enums(tag);
+            boolean valid = (checks & Dictionary.CHECK_MULTIPLE) != 0
+                ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length);
+            if (!valid) {
+                return reject(into, ValidationResult.VALUE_IS_INCORRECT, tag, k);
+            }
         }
         if (s.owner[k] < 0) {
             boolean known = definition == null ? dictionary.isFieldDefined(tag) : definition.isField(tag);

@@ -33,6 +33,11 @@ final class ValidatorStructure {
 
     // ---- per message, indexed by field ----
     int count;
+    /** Index of the first field after the header, of the first trailer field. */
+    int headerEnd;
+    int trailerStart;
+    /** Whether header fields were found among the body fields (ValidateFieldsOutOfOrder=N). */
+    boolean headerInBody;
     int[] tags = new int[0];
     byte[] sections = new byte[0];
     /** The group instance a field is a member of, or -1 at header, body or trailer level. */
@@ -119,6 +124,8 @@ final class ValidatorStructure {
                 return false;
             }
         }
+        headerEnd = i;
+        headerInBody = false;
         while (i < n) {
             int tag = tags[i];
             if (tag == 93 || tag == 89 || tag == 10) {
@@ -132,6 +139,7 @@ final class ValidatorStructure {
                 if (validateFieldsOutOfOrder) {
                     return reject(result, ValidationResult.TAG_SPECIFIED_OUT_OF_REQUIRED_ORDER, tag, i);
                 }
+                headerInBody = true;
                 i = next;
             } else {
                 if (!mark(i, BODY)) {
@@ -144,6 +152,7 @@ final class ValidatorStructure {
                 }
             }
         }
+        trailerStart = i;
         for (; i < n; i++) {
             int tag = tags[i];
             if (!isTrailerTag(tag)) {

@@ -1,0 +1,83 @@
+package io.tagwire.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ValidatorFormatsTest {
+    private static boolean isInt(String value) {
+        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        return ValidatorFormats.isInt(b, 0, b.length);
+    }
+
+    private static boolean isDecimal(String value) {
+        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        return ValidatorFormats.isDecimal(b, 0, b.length);
+    }
+
+    private static boolean isCharList(String value) {
+        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        return ValidatorFormats.isCharList(b, 0, b.length);
+    }
+
+    @Test
+    void readsIntegersAsQuickFixDoesWithAnyNumberOfLeadingZeros() {
+        assertThat(isInt("0")).isTrue();
+        assertThat(isInt("-12")).isTrue();
+        assertThat(isInt("000000000000000000000042")).isTrue();
+        assertThat(isInt("2147483647")).isTrue();
+        assertThat(isInt("-2147483648")).isTrue();
+        assertThat(isInt("2147483648")).isFalse();
+        assertThat(isInt("+1")).isFalse();
+        assertThat(isInt("-")).isFalse();
+        assertThat(isInt("")).isFalse();
+        assertThat(isInt("1.0")).isFalse();
+    }
+
+    @Test
+    void readsDecimalsAsQuickFixDoesWithAnyNumberOfDigits() {
+        assertThat(isDecimal("10.5")).isTrue();
+        assertThat(isDecimal("-0.000000000000000000001")).isTrue();
+        assertThat(isDecimal("1.")).isTrue();
+        assertThat(isDecimal(".5")).isTrue();
+        assertThat(isDecimal("+200.00")).isFalse();
+        assertThat(isDecimal(".")).isFalse();
+        assertThat(isDecimal("1.2.3")).isFalse();
+        assertThat(isDecimal("1e5")).isFalse();
+    }
+
+    @Test
+    void readsMultipleCharValuesAsSingleCharactersSeparatedBySingleSpaces() {
+        assertThat(isCharList("A")).isTrue();
+        assertThat(isCharList("A B 1")).isTrue();
+        assertThat(isCharList("AB")).isFalse();
+        assertThat(isCharList("A  B")).isFalse();
+        assertThat(isCharList("A ")).isFalse();
+        assertThat(isCharList("")).isFalse();
+    }
+
+    @Test
+    void checksDatesAndTimesExactlyAsFixValuesReadsThem() {
+        Random random = new Random(20261126);
+        String[] seeds = {"20261126-07:00:00", "20240229-23:59:60.123456789012", "20230228-00:00:00.1"};
+        String alphabet = "0123456789-:.x9";
+        for (int i = 0; i < 200_000; i++) {
+            char[] value = seeds[random.nextInt(seeds.length)].toCharArray();
+            int edits = 1 + random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                value[random.nextInt(value.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String text = new String(value, 0, random.nextInt(value.length + 1));
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(ValidatorFormats.isUtcTimestamp(b, 0, b.length)).as(text)
+                .isEqualTo(FixValues.isUtcTimestamp(b, 0, b.length));
+            int time = Math.min(9, b.length);
+            assertThat(ValidatorFormats.isUtcTimeOnly(b, time, b.length - time)).as(text)
+                .isEqualTo(FixValues.isUtcTimeOnly(b, time, b.length - time));
+            assertThat(b.length == 8 && ValidatorFormats.isDate(b, 0)).as(text)
+                .isEqualTo(FixValues.isDate(b, 0, b.length));
+        }
+    }
+}
