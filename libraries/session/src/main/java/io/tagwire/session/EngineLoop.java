@@ -1,0 +1,395 @@
+package io.tagwire.session;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's event-loop thread: one {@link Selector} for every socket of the engine,
+ * every session's timers, the send rings other threads fill, and tasks handed in with
+ * {@link Engine#execute}. Each turn: wait for I/O (or spin, with BusySpin=Y), handle the
+ * ready sockets, run tasks, drain the send rings, and every {@value #TIMER_INTERVAL_MILLIS}
+ * ms tick every session's timers and the initiators' reconnects. A turn allocates nothing
+ * while traffic is steady.
+ *
+ * <p>An exception from the application while a connection's messages are handled is
+ * logged and ends that connection; the loop goes on.
+ */
+final class EngineLoop implements Runnable {
+    static final long TIMER_INTERVAL_MILLIS = 50;
+    private static final long TIMER_INTERVAL_NANOS = TIMER_INTERVAL_MILLIS * 1_000_000L;
+    private static final int DRAIN_LIMIT = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Selector selector;
+    private final LongSupplier clock;
+    private final boolean busySpin;
+    private final EngineRegistry registry;
+    private final EngineConnector connector;
+    private final List<EngineSession> sessions = new ArrayList<>();
+    private final List<Acceptor> acceptors = new ArrayList<>();
+    private final List<Connection> pending = new ArrayList<>();
+    private final List<Connection> failed = new ArrayList<>();
+    private final List<String> failedReasons = new ArrayList<>();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Consumer<SelectionKey> keyHandler = this::onKey;
+    private volatile boolean sleeping;
+    private volatile long stopTimeoutNanos = -1;
+    private boolean stopping;
+    private long stopDeadlineNanos;
+    private long nextTimerNanos;
+
+    EngineLoop(Selector selector, LongSupplier clock, boolean busySpin, EngineRegistry registry) {
+        this.selector = selector;
+        this.clock = clock;
+        this.busySpin = busySpin;
+        this.registry = registry;
+        this.connector = new EngineConnector(this, selector);
+    }
+
+    void add(EngineSession session) {
+        sessions.add(session);
+    }
+
+    void add(Acceptor acceptor) {
+        acceptors.add(acceptor);
+    }
+
+    Logger log() {
+        return LOG;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    // ---- other threads ----------------------------------------------------------------------
+
+    /** Runs {@code task} on the loop; any thread. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        wakeup();
+    }
+
+    /** Wakes the loop if it blocks in select; cheap when it does not. */
+    void wakeup() {
+        if (sleeping) {
+            selector.wakeup();
+        }
+    }
+
+    void requestStop(long timeoutNanos) {
+        stopTimeoutNanos = timeoutNanos;
+        selector.wakeup();
+    }
+
+    // ---- the loop ---------------------------------------------------------------------------
+
+    @Override
+    public void run() {
+        try {
+            nextTimerNanos = clock.getAsLong();
+            while (true) {
+                long now = clock.getAsLong();
+                if (stopTimeoutNanos >= 0 && !stopping) {
+                    beginStop(now);
+                }
+                if (stopping && stopDone(now)) {
+                    break;
+                }
+                select(now);
+                now = clock.getAsLong();
+                runTasks();
+                drainRings(now);
+                if (now - nextTimerNanos >= 0) {
+                    timers(now);
+                    nextTimerNanos = now + TIMER_INTERVAL_NANOS;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.error("the engine's event loop failed; closing every connection", e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void select(long now) throws IOException {
+        if (busySpin) {
+            selector.selectNow(keyHandler);
+            return;
+        }
+        long timeoutMillis = Math.max(1, (nextTimerNanos - now + 999_999) / 1_000_000);
+        sleeping = true;
+        // checked after announcing the sleep: a producer either sees it and wakes us, or we see its work here
+        if (hasWork()) {
+            sleeping = false;
+            selector.selectNow(keyHandler);
+        } else {
+            selector.select(keyHandler, timeoutMillis);
+            sleeping = false;
+        }
+    }
+
+    private boolean hasWork() {
+        if (!tasks.isEmpty() || stopTimeoutNanos >= 0 && !stopping) {
+            return true;
+        }
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            if (!sessions.get(i).ring().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void onKey(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        Object attachment = key.attachment();
+        if (attachment instanceof Connection) {
+            Connection connection = (Connection) attachment;
+            try {
+                int ready = key.readyOps();
+                if ((ready & SelectionKey.OP_CONNECT) != 0) {
+                    connector.onConnectable(connection, key, now);
+                } else {
+                    if ((ready & SelectionKey.OP_WRITE) != 0) {
+                        connection.flush();
+                    }
+                    if ((ready & SelectionKey.OP_READ) != 0 && !connection.isClosed()) {
+                        connection.onReadable(now);
+                    }
+                }
+            } catch (RuntimeException e) {
+                applicationError(connection, e);
+            }
+            processFailed(now);
+        } else if (attachment instanceof Acceptor) {
+            Acceptor acceptor = (Acceptor) attachment;
+            try {
+                acceptor.onAcceptable(selector, now);
+            } catch (IOException e) {
+                LOG.warn("accepting on {} failed: {}", acceptor.address(), e.getMessage());
+            }
+        }
+    }
+
+    private void applicationError(Connection connection, RuntimeException e) {
+        EngineSession session = connection.session();
+        if (session != null) {
+            session.log().error("error while handling the connection; disconnecting", e);
+        } else {
+            LOG.error("error while handling a connection from {}; disconnecting", connection, e);
+        }
+        connection.fail("error: " + e);
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("a task handed to Engine.execute failed", e);
+            }
+            processFailed(clock.getAsLong());
+        }
+    }
+
+    private void drainRings(long now) {
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            EngineSession session = sessions.get(i);
+            if (session.ring().isEmpty()) {
+                continue;
+            }
+            Connection connection = session.connection();
+            if (connection != null) {
+                connection.cork();
+            }
+            try {
+                session.drain(now, DRAIN_LIMIT);
+            } catch (RuntimeException e) {
+                session.log().error("error while sending a queued message", e);
+            } finally {
+                if (connection != null) {
+                    connection.uncork();
+                }
+            }
+            processFailed(now);
+        }
+    }
+
+    private void timers(long now) {
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            EngineSession session = sessions.get(i);
+            try {
+                session.session().onTimer(now);
+            } catch (RuntimeException e) {
+                session.log().error("error in the session's timer", e);
+                Connection connection = session.connection();
+                if (connection != null) {
+                    connection.fail("error: " + e);
+                }
+            }
+            processFailed(now);
+            if (session.initiator() != null && !stopping) {
+                connector.tick(session, now);
+            }
+        }
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Connection connection = pending.get(i);
+            if (now - connection.openedNanos() >= connection.acceptor().logonTimeoutNanos()) {
+                connection.acceptor().refuse(connection, "no Logon within LogonTimeout");
+            }
+        }
+    }
+
+    // ---- connections ------------------------------------------------------------------------
+
+    /** An acceptor took a connection; it waits for its Logon. */
+    void accepted(Connection connection) {
+        pending.add(connection);
+    }
+
+    /** The connection is bound to a session, or refused. */
+    void removePending(Connection connection) {
+        pending.remove(connection);
+    }
+
+    /** A connection closed; {@code notifySession} when the session did not close it itself. */
+    void disconnected(Connection connection, String reason, boolean notifySession) {
+        EngineSession session = connection.session();
+        if (session == null) {
+            pending.remove(connection);
+        } else if (notifySession) {
+            // told after the current event, never from inside the session's own call
+            failed.add(connection);
+            failedReasons.add(reason);
+        } else {
+            session.detach(connection, clock.getAsLong(), stopping);
+        }
+    }
+
+    private void processFailed(long now) {
+        for (int i = 0; i < failed.size(); i++) {
+            Connection connection = failed.get(i);
+            EngineSession session = connection.session();
+            if (session.detach(connection, now, stopping)) {
+                session.log().event(session.id(), "disconnected: " + failedReasons.get(i));
+                try {
+                    session.session().onDisconnect(now);
+                } catch (RuntimeException e) {
+                    session.log().error("error in onLogout", e);
+                }
+            }
+        }
+        failed.clear();
+        failedReasons.clear();
+    }
+
+    void garbled(Connection connection, int bytes, int reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: dropped {} garbled bytes (FixFramer reason {})", connection.session(), bytes, reason);
+        }
+    }
+
+    void closeFailed(Connection connection, IOException e) {
+        LOG.debug("closing {}: {}", connection, e.getMessage());
+    }
+
+    /** An acceptor's Logon named a template: the new session, or null. */
+    EngineSession createDynamic(SessionSettings settings, long now) {
+        try {
+            EngineSession session = registry.create(settings, now);
+            sessions.add(session);
+            session.log().event(session.id(), "created from an acceptor template");
+            return session;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot create session {} from a template: {}", settings.sessionId(), e.toString());
+            return null;
+        }
+    }
+
+    // ---- stopping ---------------------------------------------------------------------------
+
+    private void beginStop(long now) {
+        stopping = true;
+        stopDeadlineNanos = now + stopTimeoutNanos;
+        for (int i = 0, n = acceptors.size(); i < n; i++) {
+            acceptors.get(i).close();
+        }
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            pending.get(i).close();
+        }
+        pending.clear();
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            EngineSession session = sessions.get(i);
+            connector.abandon(session);
+            if (session.connection() != null) {
+                try {
+                    session.session().logout(null, now);
+                } catch (RuntimeException e) {
+                    session.log().error("error while logging out", e);
+                }
+            }
+            processFailed(now);
+        }
+    }
+
+    private boolean stopDone(long now) {
+        if (now - stopDeadlineNanos >= 0) {
+            return true;
+        }
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            if (sessions.get(i).connection() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void shutdown() {
+        stopping = true;
+        long now = clock.getAsLong();
+        for (int i = 0, n = sessions.size(); i < n; i++) {
+            EngineSession session = sessions.get(i);
+            connector.abandon(session);
+            Connection connection = session.connection();
+            if (connection != null) {
+                connection.fail("engine stopped");
+            }
+            processFailed(now);
+            try {
+                session.store().close();
+            } catch (IOException | RuntimeException e) {
+                session.log().error("cannot close the message store", e);
+            }
+        }
+        for (int i = 0, n = acceptors.size(); i < n; i++) {
+            acceptors.get(i).close();
+        }
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            pending.get(i).close();
+        }
+        pending.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the selector: {}", e.getMessage());
+        }
+    }
+}
