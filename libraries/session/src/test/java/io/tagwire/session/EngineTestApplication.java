@@ -46,11 +46,10 @@ final class EngineTestApplication implements Application {
         record("app " + message);
         if (answerOrders && message.msgTypeKey() == 'D') {
             String beginString = session.sessionId().beginString();
-            long now = EngineTestSupport.nowNanos();
             byte[] body = EngineTestSupport.wire(
                 EngineTestSupport.executionReport(beginString, message.getString(11), ++execIds));
-            session.newMessage("8", now).putRawFields(body, 0, body.length);
-            assertThat(session.send(now)).isPositive();
+            session.newMessage("8").putRawFields(body, 0, body.length);
+            assertThat(session.send()).isPositive();
         }
     }
 
