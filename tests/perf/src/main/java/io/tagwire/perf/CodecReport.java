@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the codec benchmarks with the GC profiler and prints one line per benchmark:
  * Tagwire and QuickFIX/J time and allocation side by side, and how many times faster
- * Tagwire is.
+ * Tagwire is. A second table gives CPU time per operation ({@link CpuTimeProfiler}), which
+ * a busy machine disturbs much less than wall-clock time.
  *
  * <pre>
  * taskset -c 1 java -cp tests/perf/target/benchmarks.jar io.tagwire.perf.CodecReport [JMH options]
@@ -37,8 +38,8 @@ public final class CodecReport {
         ExecutionReportEncodeBenchmark.class,
         NewOrderSingleValidateBenchmark.class);
 
-    static final String TAGWIRE = "tagwire";
-    static final String QUICKFIXJ = "quickfixj";
+    private static final String TAGWIRE = "tagwire";
+    private static final String QUICKFIXJ = "quickfixj";
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private CodecReport() {
@@ -53,44 +54,55 @@ public final class CodecReport {
                 options.include(benchmark.getName() + "\\.");
             }
         }
-        options.mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS).addProfiler(GCProfiler.class);
+        options.mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS)
+            .addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class);
         Collection<RunResult> results = new Runner(options.build()).run();
 
+        List<Row> rows = rows(results);
         System.out.println();
-        System.out.println("Codec benchmarks, " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
-            + " CPU(s) available");
-        System.out.print(format(rows(results)));
+        System.out.println("Codec benchmarks, Java " + Runtime.version() + ", "
+            + Runtime.getRuntime().availableProcessors() + " CPU(s) available");
+        System.out.print(format(rows));
+        System.out.println();
+        System.out.println("CPU time per operation (the time the JVM ran, whatever else shared the core)");
+        System.out.print(formatCpu(rows));
     }
 
-    /** One benchmark class: the score and allocation of each variant, NaN where it did not run. */
-    record Row(String benchmark, double tagwireNs, double tagwireBytes, double quickFixJNs, double quickFixJBytes) {
+    /** One variant's scores; NaN where it did not run or was not measured. */
+    record Scores(double ns, double nsError, double bytes, double cpuNs) {
+        static final Scores NONE = new Scores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** One benchmark class: its Tagwire and its QuickFIX/J variant. */
+    record Row(String benchmark, Scores tagwire, Scores quickFixJ) {
     }
 
     static List<Row> rows(Collection<RunResult> results) {
         List<Row> rows = new ArrayList<>();
         for (Class<?> benchmark : BENCHMARKS) {
-            String prefix = benchmark.getName() + ".";
-            double[] tagwire = {Double.NaN, Double.NaN};
-            double[] quickFixJ = {Double.NaN, Double.NaN};
-            boolean found = false;
-            for (RunResult result : results) {
-                String name = result.getParams().getBenchmark();
-                if (!name.startsWith(prefix)) {
-                    continue;
-                }
-                double[] into = name.endsWith("." + TAGWIRE) ? tagwire : name.endsWith("." + QUICKFIXJ) ? quickFixJ : null;
-                if (into != null) {
-                    found = true;
-                    into[0] = result.getPrimaryResult().getScore();
-                    Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
-                    into[1] = allocation == null ? Double.NaN : allocation.getScore();
-                }
-            }
-            if (found) {
-                rows.add(new Row(displayName(benchmark), tagwire[0], tagwire[1], quickFixJ[0], quickFixJ[1]));
+            Scores tagwire = scores(results, benchmark.getName() + "." + TAGWIRE);
+            Scores quickFixJ = scores(results, benchmark.getName() + "." + QUICKFIXJ);
+            if (tagwire != Scores.NONE || quickFixJ != Scores.NONE) {
+                rows.add(new Row(displayName(benchmark), tagwire, quickFixJ));
             }
         }
         return rows;
+    }
+
+    private static Scores scores(Collection<RunResult> results, String benchmarkMethod) {
+        for (RunResult result : results) {
+            if (result.getParams().getBenchmark().equals(benchmarkMethod)) {
+                Result<?> primary = result.getPrimaryResult();
+                return new Scores(primary.getScore(), primary.getScoreError(),
+                    secondary(result, ALLOCATION), secondary(result, CpuTimeProfiler.LABEL));
+            }
+        }
+        return Scores.NONE;
+    }
+
+    private static double secondary(RunResult result, String label) {
+        Result<?> secondary = result.getSecondaryResults().get(label);
+        return secondary == null ? Double.NaN : secondary.getScore();
     }
 
     private static String displayName(Class<?> benchmark) {
@@ -98,25 +110,62 @@ public final class CodecReport {
         return name.endsWith("Benchmark") ? name.substring(0, name.length() - "Benchmark".length()) : name;
     }
 
-    /** The table, one line per row, columns aligned. */
+    /** The main table: wall-clock ns/op with JMH's 99.9% error, B/op, ratio. */
     static String format(List<Row> rows) {
-        String[] header = {"benchmark", "Tagwire ns/op", "Tagwire B/op", "QFJ ns/op", "QFJ B/op", "QFJ/Tagwire"};
         List<String[]> lines = new ArrayList<>();
-        lines.add(header);
+        lines.add(new String[] {"benchmark", "Tagwire ns/op", "Tagwire B/op", "QFJ ns/op", "QFJ B/op", "QFJ/Tagwire"});
         for (Row row : rows) {
             lines.add(new String[] {
                 row.benchmark(),
-                number(row.tagwireNs(), 1),
-                number(row.tagwireBytes(), 0),
-                number(row.quickFixJNs(), 1),
-                number(row.quickFixJBytes(), 0),
-                Double.isNaN(row.tagwireNs()) || Double.isNaN(row.quickFixJNs())
-                    ? "-" : number(row.quickFixJNs() / row.tagwireNs(), 1) + "x",
+                withError(row.tagwire()),
+                bytes(row.tagwire().bytes()),
+                withError(row.quickFixJ()),
+                bytes(row.quickFixJ().bytes()),
+                ratio(row.quickFixJ().ns(), row.tagwire().ns()),
             });
         }
-        int[] widths = new int[header.length];
+        return table(lines);
+    }
+
+    /** The CPU-time table. */
+    static String formatCpu(List<Row> rows) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"benchmark", "Tagwire CPU ns/op", "QFJ CPU ns/op", "QFJ/Tagwire"});
+        for (Row row : rows) {
+            lines.add(new String[] {
+                row.benchmark(),
+                number(row.tagwire().cpuNs(), 1),
+                number(row.quickFixJ().cpuNs(), 1),
+                ratio(row.quickFixJ().cpuNs(), row.tagwire().cpuNs()),
+            });
+        }
+        return table(lines);
+    }
+
+    private static String withError(Scores scores) {
+        String score = number(scores.ns(), 1);
+        return Double.isNaN(scores.nsError()) ? score : score + " ± " + number(scores.nsError(), 1);
+    }
+
+    private static String bytes(double value) {
+        // gc.alloc.rate.norm is averaged over millions of operations: below 0.5 B/op is JMH's bookkeeping, not ours
+        return number(Double.isNaN(value) || Math.abs(value) >= 0.5 ? value : 0, 0);
+    }
+
+    private static String ratio(double quickFixJ, double tagwire) {
+        return Double.isNaN(quickFixJ) || Double.isNaN(tagwire) ? "-" : number(quickFixJ / tagwire, 1) + "x";
+    }
+
+    private static String number(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    /** Columns aligned: the first left, the others right, a rule under the header. */
+    private static String table(List<String[]> lines) {
+        int columns = lines.get(0).length;
+        int[] widths = new int[columns];
         for (String[] line : lines) {
-            for (int i = 0; i < line.length; i++) {
+            for (int i = 0; i < columns; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());
             }
         }
@@ -124,11 +173,9 @@ public final class CodecReport {
         for (int l = 0; l < lines.size(); l++) {
             String[] line = lines.get(l);
             table.append('|');
-            for (int i = 0; i < line.length; i++) {
-                String cell = line[i];
-                String pad = " ".repeat(widths[i] - cell.length());
-                // names left, numbers right
-                table.append(' ').append(i == 0 ? cell + pad : pad + cell).append(" |");
+            for (int i = 0; i < columns; i++) {
+                String pad = " ".repeat(widths[i] - line[i].length());
+                table.append(' ').append(i == 0 ? line[i] + pad : pad + line[i]).append(" |");
             }
             table.append('\n');
             if (l == 0) {
@@ -140,14 +187,5 @@ public final class CodecReport {
             }
         }
         return table.toString();
-    }
-
-    private static String number(double value, int decimals) {
-        if (Double.isNaN(value)) {
-            return "-";
-        }
-        // gc.alloc.rate.norm is an average over many operations: 0.001 B/op means none in steady state
-        double shown = decimals == 0 && Math.abs(value) < 0.5 ? 0 : value;
-        return String.format(Locale.ROOT, "%,." + decimals + "f", shown);
     }
 }
