@@ -59,11 +59,23 @@ public final class Engine implements AutoCloseable {
         }
         this.registry = new EngineRegistry(factory, applications);
         this.loop = new EngineLoop(selector, clock, engineSettings.busySpin(), registry);
-        Map<InetSocketAddress, Acceptor> byAddress = new LinkedHashMap<>();
-        long now = clock.getAsLong();
+        try {
+            this.acceptors = addSessions(settings, clock.getAsLong());
+        } catch (RuntimeException e) {
+            closeAfterFailedCreation();
+            throw e;
+        }
         int logoutTimeoutSeconds = 0;
         for (SessionSettings session : settings) {
             logoutTimeoutSeconds = Math.max(logoutTimeoutSeconds, session.logoutTimeout());
+        }
+        this.defaultStopTimeoutNanos = (logoutTimeoutSeconds + 1) * 1_000_000_000L;
+    }
+
+    /** Creates the sessions (their onCreate runs) and groups the acceptors by listening address. */
+    private List<Acceptor> addSessions(List<SessionSettings> sessions, long now) {
+        Map<InetSocketAddress, Acceptor> byAddress = new LinkedHashMap<>();
+        for (SessionSettings session : sessions) {
             Acceptor acceptor = null;
             if (!session.isInitiator()) {
                 InetSocketAddress address = session.socketAcceptAddress()
@@ -86,9 +98,24 @@ public final class Engine implements AutoCloseable {
                 acceptor.add(engineSession);
             }
         }
-        this.acceptors = List.copyOf(byAddress.values());
-        acceptors.forEach(loop::add);
-        this.defaultStopTimeoutNanos = (logoutTimeoutSeconds + 1) * 1_000_000_000L;
+        List<Acceptor> all = List.copyOf(byAddress.values());
+        all.forEach(loop::add);
+        return all;
+    }
+
+    private void closeAfterFailedCreation() {
+        for (EngineSession session : registry.all()) {
+            try {
+                session.store().close();
+            } catch (IOException e) {
+                LOG.warn("cannot close the message store of {}: {}", session.id(), e.getMessage());
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the selector: {}", e.getMessage());
+        }
     }
 
     public static EngineBuilder builder() {
@@ -213,13 +240,13 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Runs {@code task} on the event-loop thread, where sessions may be used (to set
-     * sequence numbers, log out, send); the future completes when it has run. This
-     * method allocates memory.
+     * sequence numbers, log out, send); the future completes when it has run, or
+     * exceptionally if the engine has stopped. This method allocates memory.
      */
     public CompletableFuture<Void> execute(Runnable task) {
         Objects.requireNonNull(task, "task");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute(() -> {
+        boolean queued = loop.execute(() -> {
             try {
                 task.run();
                 done.complete(null);
@@ -227,6 +254,9 @@ public final class Engine implements AutoCloseable {
                 done.completeExceptionally(e);
             }
         });
+        if (!queued) {
+            done.completeExceptionally(new IllegalStateException("the engine has stopped"));
+        }
         return done;
     }
 

@@ -42,6 +42,7 @@ final class EngineLoop implements Runnable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Consumer<SelectionKey> keyHandler = this::onKey;
     private volatile boolean sleeping;
+    private boolean terminated;
     private volatile long stopTimeoutNanos = -1;
     private boolean stopping;
     private long stopDeadlineNanos;
@@ -77,10 +78,16 @@ final class EngineLoop implements Runnable {
 
     // ---- other threads ----------------------------------------------------------------------
 
-    /** Runs {@code task} on the loop; any thread. */
-    void execute(Runnable task) {
-        tasks.add(task);
+    /** Runs {@code task} on the loop; any thread. False if the loop has ended: the task will never run. */
+    boolean execute(Runnable task) {
+        synchronized (tasks) {
+            if (terminated) {
+                return false;
+            }
+            tasks.add(task);
+        }
         wakeup();
+        return true;
     }
 
     /** Wakes the loop if it blocks in select; cheap when it does not. */
@@ -391,5 +398,10 @@ final class EngineLoop implements Runnable {
         } catch (IOException e) {
             LOG.warn("cannot close the selector: {}", e.getMessage());
         }
+        synchronized (tasks) {
+            terminated = true;
+        }
+        // tasks handed in before the end still run, so that whoever waits for them is not left waiting
+        runTasks();
     }
 }
