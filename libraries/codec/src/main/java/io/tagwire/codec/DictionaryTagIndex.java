@@ -2,7 +2,8 @@ package io.tagwire.codec;
 
 /**
  * An immutable set of tags, each with its position in definition order: an open-addressing
- * int-to-int table, so a lookup neither boxes nor allocates.
+ * int-to-int table for the positions and a bit set for membership, so a lookup neither
+ * boxes nor allocates.
  */
 final class DictionaryTagIndex {
     static final DictionaryTagIndex EMPTY = new DictionaryTagIndex(new int[0]);
@@ -11,6 +12,7 @@ final class DictionaryTagIndex {
     private final int[] positions;
     private final int shift;
     private final int size;
+    private final long[] bits;
 
     /** Indexes {@code tags}; a tag listed twice keeps its first position. */
     DictionaryTagIndex(int[] tags) {
@@ -22,6 +24,11 @@ final class DictionaryTagIndex {
         positions = new int[capacity];
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
         int count = 0;
+        int maxTag = 0;
+        for (int tag : tags) {
+            maxTag = Math.max(maxTag, tag);
+        }
+        bits = new long[(maxTag >> 6) + 1];
         for (int i = 0; i < tags.length; i++) {
             int tag = tags[i];
             if (tag <= 0) {
@@ -31,6 +38,7 @@ final class DictionaryTagIndex {
             while (keys[slot] != 0 && keys[slot] != tag) {
                 slot = (slot + 1) & (capacity - 1);
             }
+            bits[tag >> 6] |= 1L << tag;
             if (keys[slot] == 0) {
                 keys[slot] = tag;
                 positions[slot] = i;
@@ -64,7 +72,8 @@ final class DictionaryTagIndex {
     }
 
     boolean contains(int tag) {
-        return position(tag) >= 0;
+        int word = tag >> 6;
+        return tag > 0 && word < bits.length && (bits[word] & (1L << tag)) != 0;
     }
 
     int size() {

@@ -61,8 +61,12 @@ public final class Validator {
     public boolean validate(FixMessage message, ValidationResult into) {
         into.clear();
         long msgType = message.msgTypeKey();
-        Dictionary body = session.isAdminMessage(msgType) ? session : application;
-        MessageDefinition definition = body.message(msgType);
+        Dictionary body = session;
+        MessageDefinition definition = session.message(msgType);
+        if (application != session && (definition == null || !definition.isAdmin())) {
+            body = application;
+            definition = application.message(msgType);
+        }
         ValidatorStructure s = structure;
         if (!s.parse(message, body, definition, into)) {
             return false;
@@ -161,16 +165,32 @@ public final class Validator {
             MessageDefinition definition, ValidationResult into) {
         ValidatorStructure s = structure;
         int tag = s.tags[k];
-        int offset = message.valueOffset(k);
-        int length = message.valueLength(k);
+        int problem = valueProblem(buffer, tag, message.valueOffset(k), message.valueLength(k), dictionary);
+        if (problem >= 0) {
+            return reject(into, problem, tag, k);
+        }
+        if (s.owner[k] < 0 && !(definition == null ? dictionary.isFieldDefined(tag) : definition.isField(tag))
+            && s.failsWhenUnknown(tag)) {
+            return reject(into, dictionary.isFieldDefined(tag)
+                ? ValidationResult.TAG_NOT_DEFINED_FOR_THIS_MESSAGE_TYPE : ValidationResult.INVALID_TAG_NUMBER, tag, k);
+        }
+        int instance = s.counts[k];
+        if (instance >= 0 && s.instanceDeclared[instance] != s.instanceEntries[instance]) {
+            return reject(into, ValidationResult.INCORRECT_NUMINGROUP_COUNT_FOR_REPEATING_GROUP, tag, k);
+        }
+        return true;
+    }
+
+    /** What is wrong with a value as such: reason 4, 6 or 5, or -1 if nothing. */
+    private int valueProblem(byte[] buffer, int tag, int offset, int length, Dictionary dictionary) {
         int checks = dictionary.checks(tag);
         if (length == 0) {
             if (validateFieldsHaveValues) {
-                return reject(into, ValidationResult.TAG_SPECIFIED_WITHOUT_A_VALUE, tag, k);
+                return ValidationResult.TAG_SPECIFIED_WITHOUT_A_VALUE;
             }
         } else if ((checks & Dictionary.CHECK_FORMAT) != FieldType.FORMAT_NONE
             && !ValidatorFormats.isValid(checks & Dictionary.CHECK_FORMAT, buffer, offset, length)) {
-            return reject(into, ValidationResult.INCORRECT_DATA_FORMAT_FOR_VALUE, tag, k);
+            return ValidationResult.INCORRECT_DATA_FORMAT_FOR_VALUE;
         }
         // MsgType(35) was checked against the messages; FIXT.1.1 lists only some MsgTypes as its enums
         if ((checks & Dictionary.CHECK_ENUMS) != 0 && tag != 35) {
@@ -178,22 +198,10 @@ public final class Validator {
             boolean valid = (checks & Dictionary.CHECK_MULTIPLE) != 0
                 ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length);
             if (!valid) {
-                return reject(into, ValidationResult.VALUE_IS_INCORRECT, tag, k);
+                return ValidationResult.VALUE_IS_INCORRECT;
             }
         }
-        if (s.owner[k] < 0) {
-            boolean known = definition == null ? dictionary.isFieldDefined(tag) : definition.isField(tag);
-            if (!known && s.failsWhenUnknown(tag)) {
-                int reason = dictionary.isFieldDefined(tag)
-                    ? ValidationResult.TAG_NOT_DEFINED_FOR_THIS_MESSAGE_TYPE : ValidationResult.INVALID_TAG_NUMBER;
-                return reject(into, reason, tag, k);
-            }
-        }
-        int instance = s.counts[k];
-        if (instance >= 0 && s.instanceDeclared[instance] != s.instanceEntries[instance]) {
-            return reject(into, ValidationResult.INCORRECT_NUMINGROUP_COUNT_FOR_REPEATING_GROUP, tag, k);
-        }
-        return true;
+        return -1;
     }
 
     private boolean reject(ValidationResult into, int reason, int tag, int index) {
