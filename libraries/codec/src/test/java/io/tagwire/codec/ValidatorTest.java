@@ -323,6 +323,48 @@ class ValidatorTest {
     }
 
     @Test
+    void neverThrowsWhateverTheBytes() {
+        Dictionary fixt = Dictionary.standard("FIXT.1.1");
+        Dictionary fix50sp2 = Dictionary.standard("FIX.5.0SP2");
+        Validator[] validators = {
+            new Validator(fix44, fix44, new ValidationSettings()),
+            new Validator(fixt, fix50sp2, new ValidationSettings().validateFieldsOutOfOrder(false)
+                .validateUnorderedGroupFields(false).allowUnknownMsgFields(true).validateFieldsHaveValues(false)),
+        };
+        byte[][] seeds = {
+            frame(ORDER_44.replace("55=IBM|", "55=IBM|453=2|448=P1|447=D|452=1|802=1|523=S|803=1|448=P2|447=D|")),
+            frame("8=FIX.4.4|35=W|34=2|49=ISLD|52=20261126-07:00:00.000|56=TW|55=X|268=2|269=0|270=1|269=1|270=2|"),
+            frame("8=FIXT.1.1|35=A|34=1|49=TW|52=20261126-07:00:00.000|56=ISLD|95=3|96=a=b|98=0|108=30|1137=9|"),
+        };
+        byte[] alphabet = raw("|=0123456789-.:ADW8X");
+        java.util.Random random = new java.util.Random(7);
+        FixMessage message = new FixMessage();
+        for (int i = 0; i < 100_000; i++) {
+            byte[] seed = seeds[random.nextInt(seeds.length)];
+            byte[] bytes = java.util.Arrays.copyOf(seed, seed.length + 4);
+            int length = seed.length;
+            for (int e = random.nextInt(4); e >= 0; e--) {
+                int at = random.nextInt(length);
+                int kind = random.nextInt(3);
+                if (kind == 0) {
+                    bytes[at] = alphabet[random.nextInt(alphabet.length)];
+                } else if (kind == 1 && length > 1) {
+                    System.arraycopy(bytes, at + 1, bytes, at, length - at - 1);
+                    length--;
+                } else if (length < bytes.length) {
+                    System.arraycopy(bytes, at, bytes, at + 1, length - at);
+                    bytes[at] = alphabet[random.nextInt(alphabet.length)];
+                    length++;
+                }
+            }
+            message.parse(bytes, 0, length);
+            boolean valid = validators[i & 1].validate(message, result);
+            assertThat(valid).isEqualTo(result.ok());
+            assertThat(result.text() == null).isEqualTo(valid);
+        }
+    }
+
+    @Test
     void validatesANewOrderSingleWithoutAllocating() {
         Validator validator = new Validator(fix44, fix44, new ValidationSettings());
         FixMessage message = new FixMessage(fix44.dataFields(), 64);
