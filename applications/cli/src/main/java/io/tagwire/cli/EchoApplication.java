@@ -1,7 +1,6 @@
 package io.tagwire.cli;
 
 import io.tagwire.codec.Dictionary;
-import io.tagwire.codec.FieldType;
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.session.Application;
@@ -68,8 +67,8 @@ public final class EchoApplication implements Application {
             if (isSessionControlled(tag)) {
                 continue;
             }
-            if (dictionary.fieldType(tag) == FieldType.NUMINGROUP && message.valueLength(i) == 1
-                && message.buffer()[message.valueOffset(i)] == '0') {
+            if (message.valueLength(i) == 1 && message.buffer()[message.valueOffset(i)] == '0'
+                && dictionary.group(message.msgTypeKey(), tag) != null) {
                 continue;
             }
             encoder.putBytes(tag, message.buffer(), message.valueOffset(i), message.valueLength(i));

@@ -495,12 +495,10 @@ public final class Session {
             disconnect("invalid message before logon", nowNanos);
             return;
         }
-        int reason = validationResult.sessionRejectReason();
-        String text = validationResult.text();
-        // the standard texts are written per version by SessionRejects; special ones go as they are
-        sendReject(message, msgSeqNum, reason,
+        // the validator's text is QuickFIX/J's, ", field=N" included (acceptance test 14f)
+        sendReject(message, msgSeqNum, validationResult.sessionRejectReason(),
             validationResult.hasRefTagId() ? validationResult.refTagId() : SessionRejects.NO_REF_TAG,
-            text != null && text.startsWith(SessionRejects.text(reason)) ? null : text, nowNanos);
+            validationResult.text(), nowNanos);
         if (msgSeqNum == store.nextTargetMsgSeqNum() && message.msgTypeKey() != '4') {
             nextTarget(msgSeqNum, nowNanos);
         }
@@ -559,9 +557,10 @@ public final class Session {
         heartBtIntNanos = message.getInt(108, 0) * NANOS_PER_SECOND;
         validation.counterpartyDefaultApplVerID(message);
         status = SessionStatus.LOGGED_ON;
+        int nextSenderBeforeReply = store.nextSenderMsgSeqNum();
         sendLogon(reset, nowNanos);
         application.onLogon(this);
-        afterLogon(message, msgSeqNum, expected, nextExpected, nowNanos);
+        afterLogon(message, msgSeqNum, expected, nextExpected, nextSenderBeforeReply, nowNanos);
     }
 
     private void onLogonReply(FixMessage message, int msgSeqNum, boolean reset, long nowNanos) {
@@ -588,11 +587,12 @@ public final class Session {
         validation.counterpartyDefaultApplVerID(message);
         status = SessionStatus.LOGGED_ON;
         application.onLogon(this);
-        afterLogon(message, msgSeqNum, expected, message.getInt(789, 0), nowNanos);
+        afterLogon(message, msgSeqNum, expected, message.getInt(789, 0), store.nextSenderMsgSeqNum(), nowNanos);
     }
 
-    private void afterLogon(FixMessage message, int msgSeqNum, int expected, int nextExpected, long nowNanos) {
-        if (rules.enableNextExpectedMsgSeqNum() && nextExpected > 0 && nextExpected < store.nextSenderMsgSeqNum()) {
+    private void afterLogon(FixMessage message, int msgSeqNum, int expected, int nextExpected, int nextSenderBefore,
+                            long nowNanos) {
+        if (rules.enableNextExpectedMsgSeqNum() && nextExpected > 0 && nextExpected < nextSenderBefore) {
             // the counterparty missed messages we sent: resend them without a ResendRequest
             int lastSent = store.nextSenderMsgSeqNum() - 1;
             resendResponder.resend(nextExpected, lastSent, nowNanos);
@@ -652,7 +652,7 @@ public final class Session {
 
     private void sendReject(FixMessage message, int refSeqNum, int reason, int refTagId, String text, long nowNanos) {
         FixEncoder reject = writer.beginReject(nowNanos);
-        SessionRejects.reverseRoute(message, reject);
+        SessionRejects.reverseRoute(message, reject, validation.sessionDictionary());
         SessionRejects.writeReject(reject, validation.sessionDictionary(), id.beginString(), message, refSeqNum, reason,
             refTagId, text);
         sendAdmin(nowNanos);

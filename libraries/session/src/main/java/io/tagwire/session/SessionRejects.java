@@ -69,7 +69,10 @@ final class SessionRejects {
      */
     static void writeReject(FixEncoder reject, Dictionary sessionDictionary, String beginString, FixMessage message,
                             int refSeqNum, int reason, int refTagId, String text) {
-        String reasonText = text != null ? text : text(reason);
+        // a given text is complete (QuickFIX/J's, ", field=N" included); a standard one names the
+        // field in the text only where there is no RefTagID(371): FIX 4.0 and 4.1
+        boolean standardText = text == null;
+        String reasonText = standardText ? text(reason) : text;
         reject.putInt(45, refSeqNum);
         if (hasRefTagId(beginString)) {
             reject.putString(58, reasonText);
@@ -84,7 +87,7 @@ final class SessionRejects {
                 reject.putInt(373, reason);
             }
         } else {
-            reject.putString(58, refTagId != NO_REF_TAG ? reasonText + ", field=" + refTagId : reasonText);
+            reject.putString(58, standardText && refTagId != NO_REF_TAG ? reasonText + ", field=" + refTagId : reasonText);
         }
     }
 
@@ -105,9 +108,15 @@ final class SessionRejects {
         reject.putInt(380, reason).putString(58, text);
     }
 
-    /** OnBehalfOf* become DeliverTo* and back, empty values left out (acceptance tests ReverseRoute*). */
-    static void reverseRoute(FixMessage message, FixEncoder reply) {
+    /**
+     * OnBehalfOf* become DeliverTo* and back, empty values and fields the version does not
+     * define left out (acceptance tests ReverseRoute*).
+     */
+    static void reverseRoute(FixMessage message, FixEncoder reply, Dictionary sessionDictionary) {
         for (int[] pair : REVERSED_ROUTE) {
+            if (!sessionDictionary.isFieldDefined(pair[0]) || !sessionDictionary.isFieldDefined(pair[1])) {
+                continue;
+            }
             int index = message.indexOf(pair[0]);
             if (index >= 0 && message.valueLength(index) > 0) {
                 reply.putBytes(pair[1], message.buffer(), message.valueOffset(index), message.valueLength(index));
