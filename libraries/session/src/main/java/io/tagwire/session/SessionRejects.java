@@ -37,7 +37,7 @@ final class SessionRejects {
         "XML Validation error",
         "Tag appears more than once",
         "Tag specified out of required order",
-        "Repeating group fields out of order",
+        "Out of order repeating group members",
         "Incorrect NumInGroup count for repeating group",
         "Non \"data\" value includes field delimiter (SOH character)",
     };
