@@ -1,5 +1,9 @@
 package io.tagwire.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Byte-level helpers shared by the parser and the encoder: the SOH delimiter, digit
  * parsing and the FIX CheckSum(10).
@@ -15,11 +19,52 @@ public final class Ascii {
 
     /** CheckSum(10): the sum of all bytes in [offset, offset + length) modulo 256. */
     public static int checksum(byte[] buffer, int offset, int length) {
-        int sum = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            sum += buffer[i];
+        int end = offset + length;
+        int i = offset;
+        long total = 0;
+        // eight bytes at a time: the bytes of each half-word are added into four 16-bit lanes,
+        // which are folded into the total before they can overflow (at most 128 words of 2 x 255)
+        while (end - i >= 8) {
+            long lanes = 0;
+            int stop = Math.min(end - 7, i + 128 * 8);
+            for (; i < stop; i += 8) {
+                long word = (long) LONGS.get(buffer, i);
+                lanes += (word & 0x00FF00FF00FF00FFL) + ((word >>> 8) & 0x00FF00FF00FF00FFL);
+            }
+            total += (lanes & 0xFFFF) + ((lanes >>> 16) & 0xFFFF) + ((lanes >>> 32) & 0xFFFF) + (lanes >>> 48);
         }
-        return sum & 0xFF;
+        for (; i < end; i++) {
+            total += buffer[i] & 0xFF;
+        }
+        return (int) (total & 0xFF);
+    }
+
+    /** Reads a little-endian long from a byte array at any offset. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long SOH_IN_EVERY_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * Index of the first SOH in [from, to), or -1: eight bytes at a time where it can (the
+     * classic "has zero byte" test on the word XOR SOH).
+     */
+    static int indexOfSoh(byte[] buffer, int from, int to) {
+        int i = from;
+        while (to - i >= 8) {
+            long word = (long) LONGS.get(buffer, i) ^ SOH_IN_EVERY_BYTE;
+            long found = (word - SOH_IN_EVERY_BYTE) & ~word & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (buffer[i] == SOH) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean isDigit(byte b) {

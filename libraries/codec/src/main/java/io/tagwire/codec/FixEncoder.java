@@ -35,6 +35,9 @@ public final class FixEncoder {
 
     private byte[] buffer;
     private byte[] beginString = new byte[0];
+    /** YYYYMMDD of the last epoch day written: the date changes once a day, the time every message. */
+    private final byte[] cachedDate = new byte[8];
+    private long cachedEpochDay = Long.MIN_VALUE;
     private int position;
     private int messageOffset;
     private int messageLength;
@@ -169,8 +172,12 @@ public final class FixEncoder {
         ensure(48);
         writeTag(tag);
         long day = Math.floorDiv(epochNanos, FixValues.NANOS_PER_DAY);
-        long nanosOfDay = Math.floorMod(epochNanos, FixValues.NANOS_PER_DAY);
-        writeDate(FixValues.civilFromDays(day));
+        long nanosOfDay = epochNanos - day * FixValues.NANOS_PER_DAY;
+        if (day != cachedEpochDay) {
+            cacheDate(day);
+        }
+        System.arraycopy(cachedDate, 0, buffer, position, 8);
+        position += 8;
         buffer[position++] = '-';
         writeTimeOfDay(nanosOfDay, precision);
         buffer[position++] = Ascii.SOH;
@@ -329,19 +336,50 @@ public final class FixEncoder {
         writePadded(yyyymmdd, 8);
     }
 
-    private void writeTimeOfDay(long nanosOfDay, TimestampPrecision precision) {
-        long seconds = nanosOfDay / 1_000_000_000L;
-        writeTwoDigits((int) (seconds / 3600));
-        buffer[position++] = ':';
-        writeTwoDigits((int) (seconds / 60 % 60));
-        buffer[position++] = ':';
-        writeTwoDigits((int) (seconds % 60));
-        int fractionDigits = precision.fractionDigits();
-        if (fractionDigits > 0) {
-            buffer[position++] = '.';
-            long fraction = nanosOfDay % 1_000_000_000L / Decimal.powerOfTen(9 - fractionDigits);
-            writePadded(fraction, fractionDigits);
+    private void cacheDate(long epochDay) {
+        int date = FixValues.civilFromDays(epochDay);
+        for (int i = 7; i >= 0; i--) {
+            cachedDate[i] = (byte) ('0' + date % 10);
+            date /= 10;
         }
+        cachedEpochDay = epochDay;
+    }
+
+    private void writeTimeOfDay(long nanosOfDay, TimestampPrecision precision) {
+        int seconds = (int) (nanosOfDay / 1_000_000_000L);
+        int nanos = (int) (nanosOfDay - seconds * 1_000_000_000L);
+        int minutes = seconds / 60;
+        writeTwoDigits(minutes / 60);
+        buffer[position++] = ':';
+        writeTwoDigits(minutes - minutes / 60 * 60);
+        buffer[position++] = ':';
+        writeTwoDigits(seconds - minutes * 60);
+        switch (precision) {
+            case MILLIS:
+                buffer[position++] = '.';
+                writeThreeDigits(nanos / 1_000_000);
+                break;
+            case MICROS:
+                buffer[position++] = '.';
+                int micros = nanos / 1_000;
+                writeThreeDigits(micros / 1_000);
+                writeThreeDigits(micros % 1_000);
+                break;
+            case NANOS:
+                buffer[position++] = '.';
+                writeThreeDigits(nanos / 1_000_000);
+                writeThreeDigits(nanos / 1_000 % 1_000);
+                writeThreeDigits(nanos % 1_000);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void writeThreeDigits(int value) {
+        int hundreds = value / 100;
+        buffer[position++] = (byte) ('0' + hundreds);
+        writeTwoDigits(value - hundreds * 100);
     }
 
     private void writeTwoDigits(int value) {

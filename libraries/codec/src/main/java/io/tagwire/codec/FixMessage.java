@@ -109,7 +109,7 @@ public final class FixMessage {
                 error(PARSE_INVALID_TAG, count);
                 tag = INVALID_TAG;
                 int eq = indexOf(buffer, p, end, (byte) '=');
-                int soh = indexOf(buffer, p, end, Ascii.SOH);
+                int soh = Ascii.indexOfSoh(buffer, p, end);
                 valueStart = eq >= 0 && (soh < 0 || eq < soh) ? eq + 1 : (soh >= 0 ? soh : end);
             }
             int valueEnd;
@@ -117,10 +117,10 @@ public final class FixMessage {
                 valueEnd = valueStart + pendingDataLength;
                 if (valueEnd >= end || buffer[valueEnd] != Ascii.SOH) {
                     error(PARSE_BAD_DATA_LENGTH, count);
-                    valueEnd = indexOf(buffer, valueStart, end, Ascii.SOH);
+                    valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
                 }
             } else {
-                valueEnd = indexOf(buffer, valueStart, end, Ascii.SOH);
+                valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
             }
             if (valueEnd < 0) {
                 error(PARSE_MISSING_DELIMITER, count);

@@ -44,10 +44,26 @@ public final class FixValues {
     }
 
     public static long parseLong(int tag, byte[] b, int off, int len) {
-        if (!isLong(b, off, len)) {
+        // one pass: checks each byte as it is added
+        int i = off;
+        int end = off + len;
+        boolean negative = len > 0 && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits = end - i;
+        if (digits < 1 || digits > 18) {
             throw new FieldFormatException(tag, "not an integer");
         }
-        return parseLongUnchecked(b, off, len);
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new FieldFormatException(tag, "not an integer");
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     public static int parseInt(int tag, byte[] b, int off, int len) {
@@ -124,29 +140,31 @@ public final class FixValues {
 
     /** Reads a decimal into {@code into}, keeping the scale written on the wire. */
     public static Decimal parseDecimal(int tag, byte[] b, int off, int len, Decimal into) {
-        if (!isDecimal(b, off, len)) {
-            throw new FieldFormatException(tag, "not a decimal");
-        }
+        // one pass: checks each byte as it is added
         int i = off;
         int end = off + len;
-        boolean negative = b[i] == '-';
+        boolean negative = len > 0 && b[i] == '-';
         if (negative) {
             i++;
         }
         long mantissa = 0;
-        int scale = 0;
-        boolean fraction = false;
+        int digits = 0;
+        int dot = -1;
         for (; i < end; i++) {
-            byte c = b[i];
-            if (c == '.') {
-                fraction = true;
+            int digit = b[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                digits++;
+            } else if (b[i] == '.' && dot < 0) {
+                dot = i;
             } else {
-                mantissa = mantissa * 10 + (c - '0');
-                if (fraction) {
-                    scale++;
-                }
+                throw new FieldFormatException(tag, "not a decimal");
             }
         }
+        if (digits == 0 || digits > 18) {
+            throw new FieldFormatException(tag, "not a decimal");
+        }
+        int scale = dot < 0 ? 0 : end - dot - 1;
         return into.set(negative ? -mantissa : mantissa, scale);
     }
 

@@ -1,0 +1,53 @@
+package io.tagwire.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The word-at-a-time CheckSum and SOH search against the plain byte loops they replace. */
+class AsciiTest {
+    @Test
+    void checksumEqualsTheByteSumModulo256ForEveryLengthAndOffset() {
+        Random random = new Random(11);
+        for (int length = 0; length < 3000; length++) {
+            byte[] bytes = new byte[length + 16];
+            random.nextBytes(bytes);
+            int offset = random.nextInt(9);
+            int sum = 0;
+            for (int i = offset; i < offset + length; i++) {
+                sum += bytes[i];
+            }
+            assertThat(Ascii.checksum(bytes, offset, length)).as("length %d", length).isEqualTo(sum & 0xFF);
+        }
+    }
+
+    @Test
+    void checksumOfAllOnesBytesCannotOverflowALane() {
+        byte[] bytes = new byte[100_000];
+        java.util.Arrays.fill(bytes, (byte) 0xFF);
+
+        assertThat(Ascii.checksum(bytes, 0, bytes.length)).isEqualTo((100_000 * 255) & 0xFF);
+    }
+
+    @Test
+    void indexOfSohFindsTheFirstSohWhereverItIs() {
+        Random random = new Random(12);
+        for (int length = 0; length < 600; length++) {
+            byte[] bytes = new byte[length + 16];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (2 + random.nextInt(250));
+            }
+            int offset = random.nextInt(9);
+            int expected = -1;
+            if (length > 0 && random.nextBoolean()) {
+                expected = offset + random.nextInt(length);
+                bytes[expected] = Ascii.SOH;
+                if (expected + 1 < offset + length) {
+                    bytes[expected + 1] = Ascii.SOH;
+                }
+            }
+            assertThat(Ascii.indexOfSoh(bytes, offset, offset + length)).as("length %d", length).isEqualTo(expected);
+        }
+    }
+}
