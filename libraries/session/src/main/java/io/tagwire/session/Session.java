@@ -39,7 +39,7 @@ public final class Session {
     private final SessionWriter writer;
     private final ResendResponder resendResponder;
     private final InboundValidation validation;
-    private final InboundQueue queue;
+    private final GapRecovery gaps;
     private final FixMessage inbound = new FixMessage();
     private final ValidationResult validationResult = new ValidationResult();
     private final AsciiSequence view = new AsciiSequence();
@@ -55,9 +55,6 @@ public final class Session {
     private boolean resetRequested;
     private boolean logonRejected;
     private String logonRejectText;
-    private boolean resendPending;
-    private int resendChunkEnd;
-    private int resendTargetEnd;
     private boolean processingQueue;
     private long eventNanos;
 
@@ -73,7 +70,7 @@ public final class Session {
             rules.enableLastMsgSeqNumProcessed(), store);
         this.resendResponder = new ResendResponder(writer, store);
         this.resendResponder.bind(this, application);
-        this.queue = new InboundQueue(rules.maxQueuedMessages(), 64 * 1024);
+        this.gaps = new GapRecovery(rules, writer, this::sendAdmin);
         this.heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
         application.onCreate(this);
     }
@@ -92,8 +89,7 @@ public final class Session {
         lastReceivedNanos = nowNanos;
         testRequestPending = false;
         logonRejected = false;
-        resendPending = false;
-        queue.clear();
+        gaps.clear();
         if (rules.initiator()) {
             if (rules.resetOnLogon()) {
                 resetStore(nowNanos);
@@ -116,8 +112,7 @@ public final class Session {
         status = SessionStatus.DISCONNECTED;
         output = null;
         writer.output(null);
-        queue.clear();
-        resendPending = false;
+        gaps.clear();
         if (wasLoggedOn) {
             application.onLogout(this);
         }
@@ -286,7 +281,7 @@ public final class Session {
         }
         int expected = store.nextTargetMsgSeqNum();
         if (checkTooHigh && msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            onTooHigh(message, msgSeqNum, expected, nowNanos);
+            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
             return false;
         }
         if (checkTooLow && msgSeqNum < expected && rules.validateSequenceNumbers()) {
@@ -294,28 +289,6 @@ public final class Session {
             return false;
         }
         return true;
-    }
-
-    private void onTooHigh(FixMessage message, int msgSeqNum, int expected, long nowNanos) {
-        queue.offer(msgSeqNum, message.buffer(), message.offset(), message.length());
-        if (resendPending && !rules.sendRedundantResendRequests()) {
-            resendTargetEnd = Math.max(resendTargetEnd, msgSeqNum - 1);
-            return;
-        }
-        requestResend(expected, msgSeqNum - 1, nowNanos);
-    }
-
-    private void requestResend(int beginSeqNo, int targetEnd, long nowNanos) {
-        int chunk = rules.resendRequestChunkSize();
-        int end = 0;
-        if (chunk > 0 && beginSeqNo + chunk - 1 < targetEnd) {
-            end = beginSeqNo + chunk - 1;
-        }
-        resendTargetEnd = resendPending ? Math.max(resendTargetEnd, targetEnd) : targetEnd;
-        resendPending = true;
-        resendChunkEnd = end;
-        writer.beginResendRequest(beginSeqNo, end == 0 ? rules.infiniteEndSeqNo() : end, nowNanos);
-        sendAdmin(nowNanos);
     }
 
     private void onTooLow(FixMessage message, int msgSeqNum, int expected, long nowNanos) {
@@ -365,26 +338,7 @@ public final class Session {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist the next target MsgSeqNum for " + id, e);
         }
-        if (resendPending) {
-            if (resendChunkEnd != 0 && msgSeqNum >= resendChunkEnd) {
-                continueResend(msgSeqNum + 1, nowNanos);
-            } else if (msgSeqNum >= resendTargetEnd) {
-                resendPending = false;
-            }
-        }
-    }
-
-    /** The current chunk of a chunked resend is done: ask for the next one, or finish. */
-    private void continueResend(int nextExpected, long now) {
-        if (nextExpected > resendTargetEnd) {
-            resendPending = false;
-            return;
-        }
-        int chunk = rules.resendRequestChunkSize();
-        int end = nextExpected + chunk - 1 < resendTargetEnd ? nextExpected + chunk - 1 : 0;
-        resendChunkEnd = end;
-        writer.beginResendRequest(nextExpected, end == 0 ? rules.infiniteEndSeqNo() : end, now);
-        sendAdmin(now);
+        gaps.processed(msgSeqNum, nowNanos);
     }
 
     private void processQueue(long nowNanos) {
@@ -393,6 +347,7 @@ public final class Session {
         }
         processingQueue = true;
         try {
+            InboundQueue queue = gaps.queue();
             while (status == SessionStatus.LOGGED_ON && queue.headIs(store.nextTargetMsgSeqNum())) {
                 byte[] arena = queue.arena();
                 int offset = queue.headOffset();
@@ -447,7 +402,7 @@ public final class Session {
         if (msgSeqNum == expected) {
             nextTarget(msgSeqNum, nowNanos);
         } else if (msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            onTooHigh(message, msgSeqNum, expected, nowNanos);
+            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
         } else if (msgSeqNum < expected && rules.validateSequenceNumbers()) {
             onTooLow(message, msgSeqNum, expected, nowNanos);
         }
@@ -463,11 +418,10 @@ public final class Session {
         int expected = store.nextTargetMsgSeqNum();
         if (newSeqNo > expected) {
             log.event(id, "sequence reset to " + newSeqNo);
-            int chunkEnd = resendPending ? resendChunkEnd : 0;
+            int chunkEnd = gaps.chunkEnd();
             nextTarget(newSeqNo - 1, nowNanos);
-            if (gapFill && chunkEnd != 0 && newSeqNo >= chunkEnd && resendPending && resendChunkEnd == chunkEnd) {
-                // a gap fill that reaches the end of the chunk asks for the next chunk at once
-                continueResend(newSeqNo, nowNanos);
+            if (gapFill) {
+                gaps.gapFilled(newSeqNo, chunkEnd, nowNanos);
             }
         } else if (newSeqNo < expected) {
             sendReject(message, msgSeqNum, SessionRejects.VALUE_IS_INCORRECT, 36, null, nowNanos);
@@ -598,7 +552,7 @@ public final class Session {
             resendResponder.resend(nextExpected, lastSent, nowNanos);
         }
         if (msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            onTooHigh(message, msgSeqNum, expected, nowNanos);
+            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
         } else {
             nextTarget(msgSeqNum, nowNanos);
         }
