@@ -489,19 +489,10 @@ public final class Session {
         } else if (rules.refreshOnLogon()) {
             refreshStore();
         }
-        logonRejected = false;
-        application.fromAdmin(message, this);
-        if (logonRejected) {
-            sendLogout(logonRejectText, nowNanos);
-            disconnect("logon rejected: " + logonRejectText, nowNanos);
+        if (!acceptedByApplicationAndInSequence(message, msgSeqNum, nowNanos)) {
             return;
         }
         int expected = store.nextTargetMsgSeqNum();
-        if (msgSeqNum < expected && rules.validateSequenceNumbers()) {
-            sendLogout(SessionRejects.tooLowText(expected, msgSeqNum), nowNanos);
-            disconnect("MsgSeqNum too low on Logon", nowNanos);
-            return;
-        }
         int nextExpected = message.getInt(789, 0);
         if (rules.enableNextExpectedMsgSeqNum() && nextExpected > store.nextSenderMsgSeqNum()) {
             sendLogout(SessionRejects.nextExpectedTooHighText(store.nextSenderMsgSeqNum(), nextExpected), nowNanos);
@@ -525,23 +516,35 @@ public final class Session {
                 throw new UncheckedIOException(e);
             }
         }
+        if (!acceptedByApplicationAndInSequence(message, msgSeqNum, nowNanos)) {
+            return;
+        }
+        int expected = store.nextTargetMsgSeqNum();
+        validation.counterpartyDefaultApplVerID(message);
+        status = SessionStatus.LOGGED_ON;
+        application.onLogon(this);
+        afterLogon(message, msgSeqNum, expected, message.getInt(789, 0), store.nextSenderMsgSeqNum(), nowNanos);
+    }
+
+    /**
+     * The application's fromAdmin may refuse a Logon; a Logon whose MsgSeqNum is below the
+     * expected one ends the session. Either way the Logout says why and false is returned.
+     */
+    private boolean acceptedByApplicationAndInSequence(FixMessage logon, int msgSeqNum, long nowNanos) {
         logonRejected = false;
-        application.fromAdmin(message, this);
+        application.fromAdmin(logon, this);
         if (logonRejected) {
             sendLogout(logonRejectText, nowNanos);
             disconnect("logon rejected: " + logonRejectText, nowNanos);
-            return;
+            return false;
         }
         int expected = store.nextTargetMsgSeqNum();
         if (msgSeqNum < expected && rules.validateSequenceNumbers()) {
             sendLogout(SessionRejects.tooLowText(expected, msgSeqNum), nowNanos);
             disconnect("MsgSeqNum too low on Logon", nowNanos);
-            return;
+            return false;
         }
-        validation.counterpartyDefaultApplVerID(message);
-        status = SessionStatus.LOGGED_ON;
-        application.onLogon(this);
-        afterLogon(message, msgSeqNum, expected, message.getInt(789, 0), store.nextSenderMsgSeqNum(), nowNanos);
+        return true;
     }
 
     private void afterLogon(FixMessage message, int msgSeqNum, int expected, int nextExpected, int nextSenderBefore,
