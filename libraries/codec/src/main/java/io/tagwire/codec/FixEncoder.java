@@ -24,6 +24,12 @@ public final class FixEncoder {
     /** Room before the body for {@code 8=<BeginString>|9=<length>|}. */
     private static final int HEADER_RESERVE = 40;
     private static final int MAX_BEGIN_STRING_LENGTH = 16;
+    /** The largest tag the parser reads as a number (8 digits). */
+    static final int MAX_TAG = 99_999_999;
+    /** The largest magnitude a FIX int or decimal may have here: 18 digits, as the parser reads them. */
+    static final long MAX_MAGNITUDE = 999_999_999_999_999_999L;
+    private static final int MIN_EPOCH_DAY = -719_528;
+    private static final int MAX_EPOCH_DAY = 2_932_896;
     private static final byte[] DIGITS_00_99 = new byte[200];
 
     static {
@@ -90,7 +96,11 @@ public final class FixEncoder {
         return putLong(tag, value);
     }
 
+    /** An integer of at most 18 digits (what {@link FixValues#parseLong} reads back). */
     public FixEncoder putLong(int tag, long value) {
+        if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) {
+            throw new IllegalArgumentException("an integer field has at most 18 digits, was " + value);
+        }
         ensure(32);
         writeTag(tag);
         writeLong(value);
@@ -142,8 +152,12 @@ public final class FixEncoder {
 
     /** A decimal {@code mantissa * 10^-scale}, written with exactly {@code scale} fraction digits. */
     public FixEncoder putDecimal(int tag, long mantissa, int scale) {
-        if (scale < 0 || scale > 18) {
-            throw new IllegalArgumentException("scale must be in [0, 18], was " + scale);
+        if (scale < 0 || scale > 17) {
+            throw new IllegalArgumentException("scale must be in [0, 17], was " + scale);
+        }
+        if (mantissa > MAX_MAGNITUDE || mantissa < -MAX_MAGNITUDE
+            || Math.max(Ascii.digitCount(Math.abs(mantissa)), scale + (scale > 0 ? 1 : 0)) > 18) {
+            throw new IllegalArgumentException("a decimal field has at most 18 digits, was " + mantissa + "e-" + scale);
         }
         ensure(48);
         writeTag(tag);
@@ -186,6 +200,9 @@ public final class FixEncoder {
 
     /** A UTCTimeOnly {@code HH:MM:SS[.fraction]} from nanoseconds since midnight. */
     public FixEncoder putUtcTimeOnly(int tag, long nanosOfDay, TimestampPrecision precision) {
+        if (nanosOfDay < 0 || nanosOfDay >= FixValues.NANOS_PER_DAY) {
+            throw new IllegalArgumentException("a UTCTimeOnly is within one day, was " + nanosOfDay + " ns");
+        }
         ensure(32);
         writeTag(tag);
         writeTimeOfDay(nanosOfDay, precision);
@@ -195,6 +212,9 @@ public final class FixEncoder {
 
     /** A UTCDateOnly or LocalMktDate {@code YYYYMMDD} from an epoch day. */
     public FixEncoder putDate(int tag, int epochDay) {
+        if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+            throw new IllegalArgumentException("a date is within the years 0000 to 9999, was epoch day " + epochDay);
+        }
         ensure(24);
         writeTag(tag);
         writeDate(FixValues.civilFromDays(epochDay));
@@ -291,8 +311,8 @@ public final class FixEncoder {
     }
 
     private void writeTag(int tag) {
-        if (tag <= 0) {
-            throw new IllegalArgumentException("tag must be positive, was " + tag);
+        if (tag <= 0 || tag > MAX_TAG) {
+            throw new IllegalArgumentException("tag must be in [1, " + MAX_TAG + "], was " + tag);
         }
         writeLong(tag);
         buffer[position++] = '=';

@@ -157,13 +157,14 @@ public final class FixFramer {
     }
 
     /**
-     * Index of the first {@code 8=FIX} not preceded by a digit (so a value such as
-     * {@code 58=FIXED} is not taken for a message start). Where none is found, the index
-     * from which the tail might still become one ({@code limit} if none can).
+     * Index of the first {@code 8=FIX}; where none is found, the index from which the tail
+     * might still become one ({@code limit} if none can). It looks at nothing before
+     * {@code offset}, so the frames found do not depend on where reads end: a value such as
+     * {@code 58=FIXED} inside junk is a false start that fails at once and is skipped.
      */
     private static int findBeginString(byte[] buffer, int offset, int limit) {
         for (int i = offset; i < limit; i++) {
-            if (buffer[i] != '8' || (i > offset && Ascii.isDigit(buffer[i - 1]))) {
+            if (buffer[i] != '8') {
                 continue;
             }
             int matched = 1;

@@ -114,8 +114,10 @@ public final class FixMessage {
             }
             int valueEnd;
             if (pendingDataTag != 0 && tag == pendingDataTag && pendingDataLength >= 0) {
-                valueEnd = valueStart + pendingDataLength;
-                if (valueEnd >= end || buffer[valueEnd] != Ascii.SOH) {
+                // compare lengths, not offsets: a length near Integer.MAX_VALUE must not overflow
+                if (pendingDataLength < end - valueStart && buffer[valueStart + pendingDataLength] == Ascii.SOH) {
+                    valueEnd = valueStart + pendingDataLength;
+                } else {
                     error(PARSE_BAD_DATA_LENGTH, count);
                     valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
                 }

@@ -101,7 +101,7 @@ public final class FixValues {
     }
 
     public static char parseChar(int tag, byte[] b, int off, int len) {
-        if (len != 1) {
+        if (!isChar(b, off, len)) {
             throw new FieldFormatException(tag, "not a single character");
         }
         return (char) (b[off] & 0xFF);
@@ -170,18 +170,32 @@ public final class FixValues {
 
     // ---- dates and times ----------------------------------------------------------------
 
-    /** UTCTimestamp: YYYYMMDD-HH:MM:SS with an optional fraction of 1 to 12 digits (beyond 9 truncated). */
+    /**
+     * UTCTimestamp: YYYYMMDD-HH:MM:SS with an optional fraction of 1 to 12 digits (beyond 9
+     * truncated). A check of the format only: any year 0000 to 9999.
+     */
     public static boolean isUtcTimestamp(byte[] b, int off, int len) {
-        return utcTimestampNanos(b, off, len) != Long.MIN_VALUE;
+        return len >= 17 && b[off + 8] == '-' && epochDay(b, off) != Integer.MIN_VALUE
+            && nanosOfDay(b, off + 9, len - 9) >= 0;
     }
 
-    /** Epoch nanoseconds of a UTCTimestamp, with any precision from seconds to picoseconds. */
+    /**
+     * Epoch nanoseconds of a UTCTimestamp, with any precision from seconds to picoseconds.
+     * Epoch nanoseconds in a long reach from 1677 to 2262; a time outside is refused.
+     */
     public static long parseUtcTimestamp(int tag, byte[] b, int off, int len) {
-        long nanos = utcTimestampNanos(b, off, len);
-        if (nanos == Long.MIN_VALUE) {
+        if (!isUtcTimestamp(b, off, len)) {
             throw new FieldFormatException(tag, "not a UTCTimestamp");
         }
-        return nanos;
+        long day = epochDay(b, off);
+        long nanosOfDay = nanosOfDay(b, off + 9, len - 9);
+        try {
+            // before 1970, start from the next midnight so the product stays in range as long as the sum does
+            return day >= 0 ? Math.addExact(Math.multiplyExact(day, NANOS_PER_DAY), nanosOfDay)
+                : Math.addExact(Math.multiplyExact(day + 1, NANOS_PER_DAY), nanosOfDay - NANOS_PER_DAY);
+        } catch (ArithmeticException outsideLong) {
+            throw new FieldFormatException(tag, "a UTCTimestamp outside the years 1677 to 2262");
+        }
     }
 
     /** UTCDateOnly or LocalMktDate: YYYYMMDD. */
@@ -267,21 +281,6 @@ public final class FixValues {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static long utcTimestampNanos(byte[] b, int off, int len) {
-        if (len < 17 || b[off + 8] != '-') {
-            return Long.MIN_VALUE;
-        }
-        int day = epochDay(b, off);
-        if (day == Integer.MIN_VALUE) {
-            return Long.MIN_VALUE;
-        }
-        long nanosOfDay = nanosOfDay(b, off + 9, len - 9);
-        if (nanosOfDay < 0) {
-            return Long.MIN_VALUE;
-        }
-        return day * NANOS_PER_DAY + nanosOfDay;
     }
 
     private static long nanosOfDay(byte[] b, int off, int len) {

@@ -365,7 +365,7 @@ class CodecFuzzTest {
             expectRejected("intAt", tag, text, () -> message.intAt(index));
             expectRejected("getInt", tag, text, () -> message.getInt(tag, 0));
         }
-        if (len == 1) {
+        if (FixValues.isChar(b, off, len)) {
             char value = message.charAt(index);
             check(value == (b[off] & 0xFF) && (!first || message.getChar(tag, ' ') == value),
                 () -> "charAt " + value + " of " + text);

@@ -111,11 +111,26 @@ class FixFramerTest {
     }
 
     @Test
-    void aValueThatLooksLikeBeginStringDoesNotStartAFrame() {
+    void junkThatLooksLikeBeginStringIsSkippedAndTheNextMessageFound() {
         byte[] heartbeat = frame(HEARTBEAT);
         byte[] bytes = concat(raw("58=FIXED|"), heartbeat);
 
-        assertThat(events(bytes, bytes.length)).containsExactly("garbled 1: 58=FIXED|", "frame: " + piped(heartbeat));
+        List<String> events = events(bytes, bytes.length);
+
+        assertThat(events).last().isEqualTo("frame: " + piped(heartbeat));
+        assertThat(events).allSatisfy(event -> assertThat(event).matches("garbled \\d: .*|frame: .*"));
+        assertThat(String.join("", events.subList(0, events.size() - 1)).replaceAll("garbled \\d: ", ""))
+            .isEqualTo("58=FIXED|");
+    }
+
+    @Test
+    void theFramesFoundDoNotDependOnWhereReadsEnd() {
+        // a digit before 8=FIX must not decide anything: it may have been consumed by an earlier read
+        byte[] heartbeat = frame(HEARTBEAT);
+        byte[] bytes = concat(raw("0"), heartbeat);
+
+        assertThat(events(bytes, bytes.length)).containsExactly("garbled 1: 0", "frame: " + piped(heartbeat));
+        assertThat(eventsInChunks(bytes, new Random(1))).endsWith("frame: " + piped(heartbeat));
     }
 
     @Test
