@@ -297,6 +297,11 @@ public final class FixEncoder {
         return messageLength;
     }
 
+    /** Where the body (MsgType onward) starts in {@link #buffer()}, before {@link #finish()}. */
+    public int bodyOffset() {
+        return HEADER_RESERVE;
+    }
+
     /** Bytes of body written so far (MsgType onward), before {@link #finish()}. */
     public int bodyLength() {
         return position - HEADER_RESERVE;

@@ -28,11 +28,6 @@ final class InboundQueue {
         return count;
     }
 
-    /** Highest MsgSeqNum kept, or 0. */
-    int highestSeqNum() {
-        return count == 0 ? 0 : seqNums[count - 1];
-    }
-
     /** Keeps a copy; a second message with the same MsgSeqNum replaces nothing. */
     boolean offer(int msgSeqNum, byte[] buffer, int offset, int length) {
         int index = Arrays.binarySearch(seqNums, 0, count, msgSeqNum);

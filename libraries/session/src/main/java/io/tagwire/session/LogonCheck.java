@@ -27,8 +27,7 @@ final class LogonCheck {
                          ValidationResult result) {
         SessionID id = rules.sessionId();
         AsciiSequence view = new AsciiSequence();
-        if (!(logon.getString(49, view) && view.contentEquals(id.targetCompId())
-            && logon.getString(56, view) && view.contentEquals(id.senderCompId()))) {
+        if (!HeaderChecks.compIdsMatch(logon, id, view)) {
             return new LogonCheck(true, null, "Logon with unknown CompIDs");
         }
         if (id.isFixt() && !rules.initiator() && logon.indexOf(1137) < 0) {
@@ -39,7 +38,7 @@ final class LogonCheck {
             logon.valueLength(heartBtIntIndex)) && logon.intAt(heartBtIntIndex) < 0) {
             return logout("HeartBtInt must not be negative");
         }
-        if (rules.checkLatency() && !sendingTimeAccurate(logon, rules, nowNanos)) {
+        if (rules.checkLatency() && !HeaderChecks.sendingTimeAccurate(logon, rules.maxLatencySeconds(), nowNanos)) {
             return logout("Invalid Logon message: SendingTime accuracy problem, field=52");
         }
         if (!validation.validate(logon, result)) {
@@ -50,14 +49,6 @@ final class LogonCheck {
 
     private static LogonCheck logout(String text) {
         return new LogonCheck(false, text, text);
-    }
-
-    private static boolean sendingTimeAccurate(FixMessage logon, SessionRules rules, long nowNanos) {
-        int index = logon.indexOf(52);
-        if (index < 0 || !FixValues.isUtcTimestamp(logon.buffer(), logon.valueOffset(index), logon.valueLength(index))) {
-            return false;
-        }
-        return Math.abs(nowNanos - logon.utcTimestampAt(index)) <= rules.maxLatencySeconds() * 1_000_000_000L;
     }
 
     boolean disconnectSilently() {

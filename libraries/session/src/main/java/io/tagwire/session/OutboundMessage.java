@@ -50,13 +50,13 @@ public final class OutboundMessage {
         return sendingTimeNanos;
     }
 
-    /** The fields written so far, parsed (BeginString and BodyLength are not yet there before finishing). */
+    /**
+     * The fields written so far, MsgType onward, parsed now (BeginString and BodyLength come
+     * when the session finishes the message). Only while the callback runs.
+     */
     public FixMessage message() {
-        return view;
-    }
-
-    FixMessage parsedBody(byte[] buffer, int offset, int length) {
-        view.parse(buffer, offset, length);
+        FixEncoder current = encoder();
+        view.parse(current.buffer(), current.bodyOffset(), current.bodyLength());
         return view;
     }
 }

@@ -95,7 +95,7 @@ public final class Session {
                 resetStore(nowNanos);
             }
             heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
-            resetRequested = rules.resetOnLogon() || store.nextSenderMsgSeqNum() == 1 && rules.resetSeqNumFlagOnFirstLogon();
+            resetRequested = rules.resetOnLogon();
             sendLogon(resetRequested, nowNanos);
             status = SessionStatus.LOGON_SENT;
         } else {
@@ -268,13 +268,13 @@ public final class Session {
             disconnect("Logon state is not valid for message", nowNanos);
             return false;
         }
-        if (rules.checkLatency() && !sendingTimeAccurate(message, nowNanos)) {
+        if (rules.checkLatency() && !HeaderChecks.sendingTimeAccurate(message, rules.maxLatencySeconds(), nowNanos)) {
             sendReject(message, msgSeqNum, SessionRejects.SENDING_TIME_ACCURACY_PROBLEM, SessionWriter.TAG_SENDING_TIME,
                 null, nowNanos);
             sendLogout("SendingTime accuracy problem, field=52", nowNanos);
             return false;
         }
-        if (rules.checkCompId() && !compIdsMatch(message)) {
+        if (rules.checkCompId() && !HeaderChecks.compIdsMatch(message, id, view)) {
             sendReject(message, msgSeqNum, SessionRejects.COMP_ID_PROBLEM, SessionRejects.NO_REF_TAG, null, nowNanos);
             sendLogout("CompID problem", nowNanos);
             return false;
@@ -305,31 +305,11 @@ public final class Session {
             }
             return;
         }
-        int sentIndex = message.indexOf(SessionWriter.TAG_SENDING_TIME);
-        if (sentIndex >= 0 && isTimestamp(message, origIndex) && isTimestamp(message, sentIndex)
-            && message.utcTimestampAt(origIndex) > message.utcTimestampAt(sentIndex)) {
+        if (HeaderChecks.origSendingTimeAfterSendingTime(message)) {
             sendReject(message, msgSeqNum, SessionRejects.SENDING_TIME_ACCURACY_PROBLEM, 122, null, nowNanos);
             sendLogout("SendingTime accuracy problem, field=122", nowNanos);
         }
         // otherwise a possible duplicate already processed: ignored
-    }
-
-    private boolean sendingTimeAccurate(FixMessage message, long nowNanos) {
-        int index = message.indexOf(SessionWriter.TAG_SENDING_TIME);
-        if (index < 0 || !isTimestamp(message, index)) {
-            return false;
-        }
-        long sendingTime = message.utcTimestampAt(index);
-        return Math.abs(nowNanos - sendingTime) <= rules.maxLatencySeconds() * NANOS_PER_SECOND;
-    }
-
-    private static boolean isTimestamp(FixMessage message, int index) {
-        return FixValues.isUtcTimestamp(message.buffer(), message.valueOffset(index), message.valueLength(index));
-    }
-
-    private boolean compIdsMatch(FixMessage message) {
-        return message.getString(SessionWriter.TAG_SENDER_COMP_ID, view) && view.contentEquals(id.targetCompId())
-            && message.getString(SessionWriter.TAG_TARGET_COMP_ID, view) && view.contentEquals(id.senderCompId());
     }
 
     private void nextTarget(int msgSeqNum, long nowNanos) {

@@ -229,9 +229,4 @@ final class SessionRules {
     int infiniteEndSeqNo() {
         return isPre42(sessionId.beginString()) ? 999_999 : 0;
     }
-
-    /** FIX 4.2 and later have ResetSeqNumFlag(141) on the first Logon of an initiator only when configured. */
-    boolean resetSeqNumFlagOnFirstLogon() {
-        return false;
-    }
 }

@@ -1,9 +1,7 @@
 package io.tagwire.session;
 
-import io.tagwire.codec.Ascii;
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.FixMessage;
-import io.tagwire.codec.MsgTypeKey;
 import io.tagwire.codec.TimestampPrecision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -260,14 +258,5 @@ final class SessionWriter {
     static boolean isAdmin(long msgTypeKey) {
         return msgTypeKey == '0' || msgTypeKey == '1' || msgTypeKey == '2' || msgTypeKey == '3'
             || msgTypeKey == '4' || msgTypeKey == '5' || msgTypeKey == 'A';
-    }
-
-    /** For logs: the message just finished, SOH shown as '|'. This method allocates memory. */
-    String lastMessageText() {
-        return Ascii.toPiped(encoder.buffer(), encoder.messageOffset(), encoder.messageLength());
-    }
-
-    static long key(byte[] msgType) {
-        return MsgTypeKey.of(msgType, 0, msgType.length);
     }
 }

@@ -257,6 +257,12 @@ final class SessionHarness implements SessionOutput {
         final List<String> callbacks = new ArrayList<>();
         boolean echo = true;
         boolean record = true;
+        java.util.function.BiConsumer<OutboundMessage, Session> onToAdmin = (message, session) -> { };
+
+        @Override
+        public void toAdmin(OutboundMessage message, Session session) {
+            onToAdmin.accept(message, session);
+        }
         String rejectLogonWith;
 
         @Override

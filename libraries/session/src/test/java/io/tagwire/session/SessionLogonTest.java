@@ -113,6 +113,21 @@ class SessionLogonTest {
     }
 
     @Test
+    void toAdminSeesTheFinalHeaderAndCanSignIt() {
+        StringBuilder seen = new StringBuilder();
+        SessionHarness h = new SessionHarness("FIX.4.4", rules -> rules.initiator(true));
+        h.application.onToAdmin = (message, session) -> {
+            seen.append(message.msgSeqNum()).append(' ').append(message.message().getString(34))
+                .append(' ').append(message.message().getString(52));
+            message.encoder().putString(553, "KEY");
+        };
+
+        h.connect().out("35=A|34=1|98=0|108=30|553=KEY|");
+
+        assertThat(seen.toString()).isEqualTo("1 1 20261126-07:00:00.000");
+    }
+
+    @Test
     void theLogonTimeoutDisconnectsAnAcceptorThatGetsNoLogon() {
         SessionHarness h = SessionHarness.acceptor().connect();
 

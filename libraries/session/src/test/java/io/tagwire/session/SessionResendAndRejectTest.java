@@ -89,6 +89,15 @@ class SessionResendAndRejectTest {
     }
 
     @Test
+    void aSendingTimeBeyondWhatEpochNanosHoldIsASendingTimeProblemNotAnException() {
+        SessionHarness h = SessionHarness.acceptor().loggedOn();
+
+        h.in("35=0|34=2|52=99991231-23:59:59.000|")
+            .out("35=3|34=2|45=2|58=SendingTime accuracy problem|371=52|372=0|373=10|")
+            .out("35=5|34=3|58=SendingTime accuracy problem, field=52|");
+    }
+
+    @Test
     void rejectsAnInvalidMsgTypeAndConsumesItsMsgSeqNum() {
         SessionHarness h = SessionHarness.acceptor().loggedOn();
 
