@@ -1,5 +1,7 @@
 package io.tagwire.match;
 
+import java.util.Arrays;
+
 /**
  * The price levels of one side, in an array sorted from worst to best price, so the best level is the last
  * one: taking it away after a sweep costs nothing, and a new level near the top of the book moves few
@@ -61,6 +63,12 @@ final class BookSide {
         return false;
     }
 
+    /** The level at {@code price}, or null. */
+    PriceLevel levelAtOrNull(long price) {
+        int index = indexOf(price);
+        return index >= 0 ? levels[index] : null;
+    }
+
     /** The level at {@code price}, created (from the pool) if there is none. */
     PriceLevel levelAt(long price) {
         int index = indexOf(price);
@@ -69,7 +77,7 @@ final class BookSide {
         }
         int insertAt = -index - 1;
         if (count == levels.length) {
-            levels = java.util.Arrays.copyOf(levels, count * 2);
+            levels = Arrays.copyOf(levels, count * 2);
         }
         System.arraycopy(levels, insertAt, levels, insertAt + 1, count - insertAt);
         PriceLevel level = freeCount == 0 ? new PriceLevel() : free[--freeCount];
@@ -89,7 +97,7 @@ final class BookSide {
         level.head = null;
         level.tail = null;
         if (freeCount == free.length) {
-            free = java.util.Arrays.copyOf(free, freeCount * 2);
+            free = Arrays.copyOf(free, freeCount * 2);
         }
         free[freeCount++] = level;
     }

@@ -243,13 +243,29 @@ public final class OrderBook {
         return bookSide(side).level(rank).orderCount;
     }
 
-    /** Visits one side's resting orders in priority order: best price first, oldest first within a price. */
+    /** Total open quantity at one price on one side, 0 when nothing rests there. */
+    public long quantityAt(Side side, long price) {
+        PriceLevel level = bookSide(side).levelAtOrNull(price);
+        return level == null ? 0 : level.quantity;
+    }
+
+    /**
+     * Visits one side's resting orders in priority order: best price first, oldest first within a price. The
+     * visitor may query the book but not change it.
+     */
     public void forEachOrder(Side side, RestingOrderVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         BookSide bookSide = bookSide(side);
-        for (int rank = 0; rank < bookSide.levelCount(); rank++) {
-            for (Order order = bookSide.level(rank).head; order != null; order = order.next) {
-                visitor.visit(order.id, order.side, order.price, order.quantity);
+        boolean wasBusy = busy;
+        busy = true;
+        try {
+            for (int rank = 0; rank < bookSide.levelCount(); rank++) {
+                for (Order order = bookSide.level(rank).head; order != null; order = order.next) {
+                    visitor.visit(order.id, order.side, order.price, order.quantity);
+                }
             }
+        } finally {
+            busy = wasBusy;
         }
     }
 
@@ -369,7 +385,8 @@ public final class OrderBook {
     private void enter() {
         if (busy) {
             throw new IllegalStateException(
-                    "OrderBook called from its own listener: queue the request and make it after this call returns");
+                    "OrderBook changed from its own listener or visitor: queue the request and make it after this call"
+                            + " returns");
         }
         busy = true;
     }

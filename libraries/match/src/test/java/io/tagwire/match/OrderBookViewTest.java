@@ -36,6 +36,49 @@ class OrderBookViewTest {
     }
 
     @Test
+    void quantityAtAPriceIsTheLevelTotalOrZero() {
+        book.submit(1, BUY, LIMIT, GTC, false, 9990, 10);
+        book.submit(2, BUY, LIMIT, GTC, false, 9990, 30);
+        book.submit(3, SELL, LIMIT, GTC, false, 10010, 50);
+
+        assertThat(book.quantityAt(BUY, 9990)).isEqualTo(40);
+        assertThat(book.quantityAt(SELL, 10010)).isEqualTo(50);
+        assertThat(book.quantityAt(BUY, 10010)).isZero();
+        assertThat(book.quantityAt(SELL, 9995)).isZero();
+    }
+
+    @Test
+    void visitorThatChangesTheBookIsRefusedAndTheBookStaysUsable() {
+        book.submit(1, BUY, LIMIT, GTC, false, 9990, 10);
+        book.submit(2, BUY, LIMIT, GTC, false, 9985, 10);
+
+        assertThatThrownBy(() -> book.forEachOrder(BUY, (orderId, side, price, quantity) -> book.cancel(orderId)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("listener or visitor");
+        assertThat(book.orderCount()).isEqualTo(2);
+        book.cancel(1);
+        assertThat(book.contains(1)).isFalse();
+    }
+
+    @Test
+    void listenerMayReadTheBook() {
+        OrderBook[] self = new OrderBook[1];
+        StringBuilder seen = new StringBuilder();
+        RecordingListener recorder = new RecordingListener() {
+            @Override
+            public void onAdd(long orderId, Side side, long price, long quantity) {
+                self[0].forEachOrder(side, (id, s, p, q) -> seen.append(id).append('@').append(p).append(' '));
+                seen.append("best ").append(self[0].bestBid());
+            }
+        };
+        self[0] = new OrderBook(OrderBookMatchingTest.BTC, recorder);
+        self[0].submit(1, BUY, LIMIT, GTC, false, 9990, 10);
+
+        assertThat(seen).hasToString("1@9990 best 9990");
+        self[0].submit(2, BUY, LIMIT, GTC, false, 9995, 10);
+        assertThat(self[0].bestBid()).isEqualTo(9995);
+    }
+
+    @Test
     void levelPastTheEndIsMisuse() {
         book.submit(1, BUY, LIMIT, GTC, false, 9990, 10);
 
@@ -114,7 +157,7 @@ class OrderBookViewTest {
         self[0] = new OrderBook(OrderBookMatchingTest.BTC, reentrant);
 
         assertThatThrownBy(() -> self[0].submit(1, BUY, LIMIT, GTC, false, 10000, 10))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("from its own listener");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("from its own listener or visitor");
         // the refused call changed nothing and the book takes calls again afterwards
         assertThat(self[0].contains(1)).isTrue();
         assertThat(recorder.take()).containsExactly(BookEvent.add(1, BUY, 10000, 10));

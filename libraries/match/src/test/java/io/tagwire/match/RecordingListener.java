@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every event; {@link #take()} hands over what was recorded since the last take. */
-final class RecordingListener implements OrderBookListener {
+class RecordingListener implements OrderBookListener {
     private final List<BookEvent> events = new ArrayList<>();
 
     List<BookEvent> take() {
