@@ -19,7 +19,7 @@ public final class EngineBuilder {
     private List<SessionSettings> sessions = List.of();
     private EngineSettings engineSettings = EngineSettings.DEFAULTS;
     private Function<SessionID, Application> applications;
-    private SessionFactory.StoreFactory stores = SessionFactory.MEMORY;
+    private SessionFactory.StoreFactory stores = SessionFactory.FROM_SETTINGS;
     private LongSupplier clock;
     private Path baseDirectory;
 
@@ -49,7 +49,7 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Where sessions keep sequence numbers and sent messages; in memory by default. */
+    /** Where sessions keep sequence numbers and sent messages; by default what the settings name ({@link SessionFactory#FROM_SETTINGS}). */
     public EngineBuilder stores(SessionFactory.StoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
         return this;

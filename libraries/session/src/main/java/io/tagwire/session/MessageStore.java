@@ -1,5 +1,6 @@
 package io.tagwire.session;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
@@ -7,7 +8,7 @@ import java.io.IOException;
  * in-memory store is {@link MemoryMessageStore}; a crash-safe journal implements the same
  * interface. Stores are used by the session's event-loop thread only.
  */
-public interface MessageStore {
+public interface MessageStore extends Closeable {
     /** Receives stored messages, in MsgSeqNum order. */
     @FunctionalInterface
     interface MessageHandler {
@@ -41,6 +42,7 @@ public interface MessageStore {
     default void refresh() throws IOException {
     }
 
+    @Override
     default void close() throws IOException {
     }
 }

@@ -93,6 +93,9 @@ public final class Session {
         if (rules.initiator()) {
             if (rules.resetOnLogon()) {
                 resetStore(nowNanos);
+            } else if (rules.refreshOnLogon()) {
+                // a standby engine takes the numbers another engine left in a shared store
+                refreshStore();
             }
             heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
             resetRequested = rules.resetOnLogon();

@@ -27,6 +27,14 @@ public final class SessionFactory {
     /** Keeps everything in memory: nothing survives the process. */
     public static final StoreFactory MEMORY = (settings, nowNanos) -> new MemoryMessageStore(nowNanos);
 
+    /**
+     * The store each session's settings name: a {@link JdbcMessageStore} when JdbcURL (or
+     * JdbcDriver) is set, otherwise memory. The engine's default.
+     */
+    public static final StoreFactory FROM_SETTINGS = (settings, nowNanos) -> JdbcStoreSettings.isConfigured(settings)
+        ? JdbcMessageStore.open(settings, nowNanos)
+        : new MemoryMessageStore(nowNanos);
+
     private final StoreFactory stores;
     private final Path baseDirectory;
     private final Map<Path, Dictionary> loaded = new HashMap<>();

@@ -365,6 +365,13 @@ public final class SettingsBuilder {
         if (has(WEEKDAYS) && has(START_DAY)) {
             throw conflict(WEEKDAYS, "Weekdays cannot be combined with StartDay and EndDay");
         }
+        if (has(FILE_STORE_PATH) && (has(JDBC_URL) || has(JDBC_DRIVER))) {
+            throw conflict(has(JDBC_URL) ? JDBC_URL : JDBC_DRIVER, "FileStorePath and "
+                + (has(JDBC_URL) ? "JdbcURL" : "JdbcDriver") + " both name a message store: keep one");
+        }
+        if (has(JDBC_DRIVER) && !has(JDBC_URL)) {
+            throw conflict(JDBC_DRIVER, "JdbcDriver needs JdbcURL");
+        }
         if (Boolean.TRUE.equals(values.get(REJECT_GARBLED_MESSAGE.settingName()))
             && Boolean.FALSE.equals(values.get(VALIDATE_CHECKSUM.settingName()))) {
             throw conflict(REJECT_GARBLED_MESSAGE, "RejectGarbledMessage=Y cannot be combined with ValidateChecksum=N");
