@@ -113,10 +113,10 @@ class SessionSettingsTest {
     @Test
     void keysTagwireDoesNotActOnYetAreKeptAndListed() {
         SessionSettings settings = acceptor().set("SocketUseSSL", "Y").set("SocketKeyStore", "keys.jks")
-            .set("JdbcURL", "jdbc:h2:mem:").set("FileStoreSync", "y").set("ResetOnError", "N").build();
+            .set("JdbcDataSourceName", "jdbc/fix").set("FileStoreSync", "y").set("ResetOnError", "N").build();
 
         assertThat(settings.notYetSupported())
-            .containsExactly("ResetOnError", "SocketUseSSL", "SocketKeyStore", "FileStoreSync", "JdbcURL");
+            .containsExactly("ResetOnError", "SocketUseSSL", "SocketKeyStore", "FileStoreSync", "JdbcDataSourceName");
         assertThat(settings.value("FileStoreSync")).contains("Y");
         assertThat(settings.value("KeyStoreType")).contains("JKS");
         assertThatThrownBy(() -> settings.value("KeyStoreTyp")).isInstanceOf(SettingsException.class)

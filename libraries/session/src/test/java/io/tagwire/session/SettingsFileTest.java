@@ -160,7 +160,7 @@ class SettingsFileTest {
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(lse.timeStampPrecision()).isEqualTo(TimestampPrecision.MICROS);
         assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "SocketKeyStorePassword",
-            "FileStorePath", "JdbcPassword", "FileLogPath");
+            "FileStorePath", "FileLogPath");
     }
 
     @Test
