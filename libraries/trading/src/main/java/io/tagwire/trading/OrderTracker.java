@@ -163,6 +163,30 @@ public final class OrderTracker {
         return order;
     }
 
+    /**
+     * A request refused by the venue outside an ExecutionReport (BusinessMessageReject(j)):
+     * a new order under {@code clOrdId} ends REJECTED; a pending cancel or replace under it
+     * is undone as an OrderCancelReject would.
+     */
+    void onRequestRejected(Order order, String clOrdId, int reason, String text, long nowNanos) {
+        OrderState before;
+        CompletableFuture<Order> answered = null;
+        synchronized (order) {
+            before = order.state();
+            if (order.hasPendingRequest() && clOrdId.equals(order.pendingClOrdId())) {
+                order.state(order.stateBeforeRequest());
+                answered = order.endRequest();
+            } else if (before == OrderState.PENDING_NEW) {
+                order.state(OrderState.REJECTED);
+            } else {
+                return;
+            }
+            order.reject(reason, text);
+            order.updated(order.lastExecType(), nowNanos);
+        }
+        notify(order, before, answered);
+    }
+
     /** Refuses a new order without sending it: REJECTED, with the reason as its text. */
     void rejectLocally(Order order, String reason, long nowNanos) {
         OrderState before;
@@ -333,18 +357,19 @@ public final class OrderTracker {
         return false;
     }
 
-    /** Completes the futures the change settles, then tells the listener; outside the order's lock. */
+    /**
+     * Tells the listener, then completes the futures the change settles (done before
+     * acknowledged), outside the order's lock: whoever wakes from a future finds the
+     * listener told and the later futures completed.
+     */
     private void notify(Order order, OrderState before, CompletableFuture<Order> answered) {
         OrderState after = order.state();
         CompletableFuture<Order> status;
         synchronized (order) {
             status = order.endStatusRequest();
         }
-        if (before == OrderState.PENDING_NEW && after != OrderState.PENDING_NEW) {
-            order.acknowledged().complete(order);
-        }
+        listener.onOrderUpdate(order);
         if (after.isTerminal()) {
-            order.acknowledged().complete(order);
             order.done().complete(order);
         }
         if (answered != null) {
@@ -353,6 +378,8 @@ public final class OrderTracker {
         if (status != null) {
             status.complete(order);
         }
-        listener.onOrderUpdate(order);
+        if (before == OrderState.PENDING_NEW && after != OrderState.PENDING_NEW || after.isTerminal()) {
+            order.acknowledged().complete(order);
+        }
     }
 }

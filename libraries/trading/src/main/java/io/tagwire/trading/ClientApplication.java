@@ -1,0 +1,121 @@
+package io.tagwire.trading;
+
+import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.fix44.MsgTypes;
+import io.tagwire.codec.fix44.Tags;
+import io.tagwire.session.Application;
+import io.tagwire.session.OutboundMessage;
+import io.tagwire.session.Session;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Application} of a {@link TradingClient}'s session: feeds ExecutionReport(8),
+ * OrderCancelReject(9), OrderMassCancelReport(r) and BusinessMessageReject(j) to the
+ * tracker, signs the Logon through the customizer, and after a reconnect hands the open
+ * orders to the reconciler. Engine thread only, except {@link #isLoopThread()}.
+ */
+final class ClientApplication implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientApplication.class);
+    private static final int TAG_MASS_CANCEL_REJECT_REASON = 532;
+
+    private final OrderTracker tracker;
+    private final LogonCustomizer logonCustomizer;
+    private final Consumer<Session> onReconnect;
+    private final Map<String, CompletableFuture<MassCancelReport>> massCancels = new HashMap<>();
+    private volatile Thread loopThread;
+    private Session session;
+    private int logons;
+
+    ClientApplication(OrderTracker tracker, LogonCustomizer logonCustomizer, Consumer<Session> onReconnect) {
+        this.tracker = tracker;
+        this.logonCustomizer = logonCustomizer;
+        this.onReconnect = onReconnect;
+    }
+
+    @Override
+    public void onCreate(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** Whether the caller is the engine's event-loop thread (known from the first callback on it). */
+    boolean isLoopThread() {
+        return Thread.currentThread() == loopThread;
+    }
+
+    @Override
+    public void toAdmin(OutboundMessage message, Session session) {
+        loopThread = Thread.currentThread();
+        // msgTypeKey() is not set for admin messages: read the MsgType written
+        if (message.message().msgTypeKey() == MsgTypes.Logon_KEY) {
+            logonCustomizer.customize(message);
+        }
+    }
+
+    @Override
+    public void onLogon(Session session) {
+        loopThread = Thread.currentThread();
+        logons++;
+        if (logons > 1) {
+            onReconnect.accept(session);
+        }
+    }
+
+    @Override
+    public void fromApp(FixMessage message, Session session) {
+        long type = message.msgTypeKey();
+        long now = session.eventTimeNanos();
+        if (type == MsgTypes.ExecutionReport_KEY) {
+            tracker.onExecutionReport(message, now);
+        } else if (type == MsgTypes.OrderCancelReject_KEY) {
+            tracker.onOrderCancelReject(message, now);
+        } else if (type == MsgTypes.OrderMassCancelReport_KEY) {
+            onMassCancelReport(message);
+        } else if (type == MsgTypes.BusinessMessageReject_KEY) {
+            onBusinessMessageReject(message, now);
+        } else {
+            LOG.debug("{}: ignored {}", session.sessionId(), message.msgType());
+        }
+    }
+
+    void massCancelSent(String clOrdId, CompletableFuture<MassCancelReport> report) {
+        massCancels.put(clOrdId, report);
+    }
+
+    private void onMassCancelReport(FixMessage message) {
+        String clOrdId = message.getString(Tags.ClOrdID);
+        CompletableFuture<MassCancelReport> pending = clOrdId == null ? null : massCancels.remove(clOrdId);
+        if (pending != null) {
+            pending.complete(new MassCancelReport(clOrdId, message.getChar(Tags.MassCancelResponse, '0') != '0',
+                message.getInt(Tags.TotalAffectedOrders, -1), message.getInt(TAG_MASS_CANCEL_REJECT_REASON, -1),
+                message.getString(Tags.Text)));
+        }
+    }
+
+    /**
+     * A venue refusing a request at the business level (an unsupported field, a missing
+     * venue tag): BusinessRejectRefID(379) names the ClOrdID, RefMsgType(372) the request.
+     */
+    private void onBusinessMessageReject(FixMessage message, long now) {
+        String refId = message.getString(Tags.BusinessRejectRefID);
+        Order order = refId == null ? null : tracker.order(refId);
+        String text = message.getString(Tags.Text);
+        int reason = message.getInt(Tags.BusinessRejectReason, -1);
+        if (order == null) {
+            CompletableFuture<MassCancelReport> pending = refId == null ? null : massCancels.remove(refId);
+            if (pending != null) {
+                pending.complete(new MassCancelReport(refId, false, -1, reason, text));
+            }
+            return;
+        }
+        tracker.onRequestRejected(order, refId, reason, text, now);
+    }
+}

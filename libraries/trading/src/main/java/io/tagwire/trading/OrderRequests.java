@@ -1,0 +1,110 @@
+package io.tagwire.trading;
+
+import io.tagwire.codec.FixEncoder;
+import io.tagwire.codec.TimestampPrecision;
+import io.tagwire.codec.fix44.Tags;
+
+/**
+ * Writes the body of each order request into a session's encoder, in the form the
+ * session's FIX version wants: HandlInst(21) on FIX 4.2's NewOrderSingle and
+ * OrderCancelReplaceRequest, where it is required. Post-only is ExecInst(18)=6
+ * (Participate don't initiate) unless the venue says otherwise. Allocates nothing.
+ */
+final class OrderRequests {
+    /** ExecInst(18) 6: Participate don't initiate, FIX's post-only. */
+    static final char EXEC_INST_POST_ONLY = '6';
+    /** MassCancelRequestType(530) 1: cancel the orders of a security (Symbol). */
+    private static final char MASS_CANCEL_FOR_SYMBOL = '1';
+    private static final char HANDL_INST_AUTOMATED_PRIVATE = '1';
+
+    private final boolean fix42;
+    private final char postOnlyExecInst;
+
+    OrderRequests(String beginString, char postOnlyExecInst) {
+        this.fix42 = "FIX.4.2".equals(beginString);
+        this.postOnlyExecInst = postOnlyExecInst;
+    }
+
+    /** Whether OrderMassCancelRequest(q) exists in this version (FIX 4.3 on; not in 4.2). */
+    boolean hasMassCancel() {
+        return !fix42;
+    }
+
+    /** NewOrderSingle(D). */
+    void newOrderSingle(FixEncoder encoder, Order order, long nowNanos) {
+        encoder.putString(Tags.ClOrdID, order.clOrdId());
+        if (fix42) {
+            encoder.putChar(Tags.HandlInst, HANDL_INST_AUTOMATED_PRIVATE);
+        }
+        encoder.putString(Tags.Symbol, order.symbol())
+            .putChar(Tags.Side, order.side().fixValue())
+            .putUtcTimestamp(Tags.TransactTime, nowNanos, TimestampPrecision.MILLIS)
+            .putDecimal(Tags.OrderQty, order.orderQty(), FixedPoint.SCALE)
+            .putChar(Tags.OrdType, order.ordType().fixValue());
+        if (order.ordType() == OrdType.LIMIT) {
+            encoder.putDecimal(Tags.Price, order.price(), FixedPoint.SCALE);
+        }
+        encoder.putChar(Tags.TimeInForce, order.timeInForce().fixValue());
+        if (order.postOnly()) {
+            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
+        }
+    }
+
+    /** OrderCancelRequest(F) under a new ClOrdID; OrigClOrdID(41) is the order's current one. */
+    void orderCancelRequest(FixEncoder encoder, Order order, String clOrdId, long nowNanos) {
+        identify(encoder, order, clOrdId);
+        encoder.putString(Tags.Symbol, order.symbol())
+            .putChar(Tags.Side, order.side().fixValue())
+            .putUtcTimestamp(Tags.TransactTime, nowNanos, TimestampPrecision.MILLIS)
+            .putDecimal(Tags.OrderQty, order.orderQty(), FixedPoint.SCALE);
+    }
+
+    /** OrderCancelReplaceRequest(G) with the new quantity and price and the order's other terms. */
+    void orderCancelReplaceRequest(FixEncoder encoder, Order order, String clOrdId, long qty, long price,
+                                   long nowNanos) {
+        identify(encoder, order, clOrdId);
+        if (fix42) {
+            encoder.putChar(Tags.HandlInst, HANDL_INST_AUTOMATED_PRIVATE);
+        }
+        encoder.putString(Tags.Symbol, order.symbol())
+            .putChar(Tags.Side, order.side().fixValue())
+            .putUtcTimestamp(Tags.TransactTime, nowNanos, TimestampPrecision.MILLIS)
+            .putDecimal(Tags.OrderQty, qty, FixedPoint.SCALE)
+            .putChar(Tags.OrdType, order.ordType().fixValue());
+        if (order.ordType() == OrdType.LIMIT) {
+            encoder.putDecimal(Tags.Price, price, FixedPoint.SCALE);
+        }
+        encoder.putChar(Tags.TimeInForce, order.timeInForce().fixValue());
+        if (order.postOnly()) {
+            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
+        }
+    }
+
+    /** OrderStatusRequest(H) for the order's current ClOrdID. */
+    void orderStatusRequest(FixEncoder encoder, Order order) {
+        String orderId = order.orderId();
+        if (orderId != null) {
+            encoder.putString(Tags.OrderID, orderId);
+        }
+        encoder.putString(Tags.ClOrdID, order.clOrdId())
+            .putString(Tags.Symbol, order.symbol())
+            .putChar(Tags.Side, order.side().fixValue());
+    }
+
+    /** OrderMassCancelRequest(q) for every order of a symbol. */
+    void orderMassCancelRequest(FixEncoder encoder, String clOrdId, String symbol, long nowNanos) {
+        encoder.putString(Tags.ClOrdID, clOrdId)
+            .putChar(Tags.MassCancelRequestType, MASS_CANCEL_FOR_SYMBOL)
+            .putString(Tags.Symbol, symbol)
+            .putUtcTimestamp(Tags.TransactTime, nowNanos, TimestampPrecision.MILLIS);
+    }
+
+    private static void identify(FixEncoder encoder, Order order, String clOrdId) {
+        encoder.putString(Tags.OrigClOrdID, order.clOrdId());
+        String orderId = order.orderId();
+        if (orderId != null) {
+            encoder.putString(Tags.OrderID, orderId);
+        }
+        encoder.putString(Tags.ClOrdID, clOrdId);
+    }
+}

@@ -1,0 +1,369 @@
+package io.tagwire.trading;
+
+import io.tagwire.codec.FixEncoder;
+import io.tagwire.codec.fix44.MsgTypes;
+import io.tagwire.session.Engine;
+import io.tagwire.session.Session;
+import io.tagwire.session.SessionID;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Places, cancels and amends orders over one FIX initiator session and keeps their state.
+ *
+ * <pre>{@code
+ * try (TradingClient client = TradingClient.builder().session(settings).listener(order -> ...).build()) {
+ *     client.start();
+ *     client.awaitLoggedOn(Duration.ofSeconds(10));
+ *     Order order = client.placeLimit("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("60000"),
+ *         TimeInForce.GOOD_TILL_CANCEL, false);
+ *     order.acknowledged().get(5, TimeUnit.SECONDS);
+ *     client.cancel(order);
+ * }
+ * }</pre>
+ *
+ * <p>Every method may be called from any thread. Requests are built and sent on the
+ * engine's event-loop thread (handed over with {@link Engine#execute}, or at once when
+ * called from a listener), so the answer to "was it sent?" is never lost: a request the
+ * client cannot send (rate limit, session not logged on, too many requests waiting)
+ * fails with {@link OrderRejectedLocally}, and a new order refused so ends REJECTED with
+ * {@link Order#rejectedLocally()}. Nothing is dropped silently. The {@link OrderListener}
+ * and every future complete on the engine thread.
+ *
+ * <p>After a reconnect, if so configured (venues that reset sequence numbers at logon
+ * and never resend, such as Binance and Bybit), the client sends an
+ * OrderStatusRequest(H) for every open order so that their state is reconciled.
+ */
+public final class TradingClient implements AutoCloseable {
+    private final Engine engine;
+    private final SessionID sessionId;
+    private final OrderTracker tracker;
+    private final ClientApplication application;
+    private final OrderRequests requests;
+    private final RequestThrottle throttle;
+    private final Supplier<String> clOrdIds;
+    private final int maxWaitingRequests;
+    private final AtomicInteger waitingRequests = new AtomicInteger();
+
+    TradingClient(TradingClientBuilder builder) {
+        this.sessionId = builder.session().sessionId();
+        this.tracker = new OrderTracker(new Positions(), builder.listener());
+        this.throttle = builder.throttle();
+        this.clOrdIds = builder.clOrdIds();
+        this.requests = new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst());
+        this.maxWaitingRequests = builder.session().sendQueueCapacity();
+        this.application = new ClientApplication(tracker, builder.logonCustomizer(),
+            builder.reconcileOnReconnect() ? this::reconcile : session -> { });
+        this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
+    }
+
+    public static TradingClientBuilder builder() {
+        return new TradingClientBuilder();
+    }
+
+    /** Starts the engine, which connects and logs on (and reconnects after a failure). */
+    public void start() throws IOException {
+        engine.start();
+    }
+
+    /** Waits until the session is logged on; false after {@code timeout}. Not from the engine thread. */
+    public boolean awaitLoggedOn(Duration timeout) throws InterruptedException {
+        return engine.awaitLoggedOn(sessionId, timeout);
+    }
+
+    public boolean isLoggedOn() {
+        return engine.isLoggedOn(sessionId);
+    }
+
+    /** A limit order; {@code postOnly} adds the venue's post-only instruction. Prices and quantities as mantissas. */
+    public Order placeLimit(String symbol, Side side, long qty, long price, TimeInForce tif, boolean postOnly) {
+        return place(symbol, side, OrdType.LIMIT, qty, price, tif, postOnly);
+    }
+
+    /** {@link #placeLimit(String, Side, long, long, TimeInForce, boolean)} with decimals; see {@link FixedPoint#of(BigDecimal)}. */
+    public Order placeLimit(String symbol, Side side, BigDecimal qty, BigDecimal price, TimeInForce tif,
+                            boolean postOnly) {
+        return placeLimit(symbol, side, FixedPoint.of(qty), FixedPoint.of(price), tif, postOnly);
+    }
+
+    /** A market order. */
+    public Order placeMarket(String symbol, Side side, long qty, TimeInForce tif) {
+        return place(symbol, side, OrdType.MARKET, qty, 0, tif, false);
+    }
+
+    public Order placeMarket(String symbol, Side side, BigDecimal qty, TimeInForce tif) {
+        return placeMarket(symbol, side, FixedPoint.of(qty), tif);
+    }
+
+    private Order place(String symbol, Side side, OrdType type, long qty, long price, TimeInForce tif,
+                        boolean postOnly) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(tif, "tif");
+        if (side == null || side == Side.OTHER) {
+            throw new IllegalArgumentException("side must be BUY or SELL, was " + side);
+        }
+        if (tif == TimeInForce.OTHER) {
+            throw new IllegalArgumentException("choose a TimeInForce other than OTHER");
+        }
+        if (qty <= 0 || type == OrdType.LIMIT && price <= 0) {
+            throw new IllegalArgumentException("quantity and limit price must be positive, were "
+                + FixedPoint.toString(qty) + " and " + FixedPoint.toString(price));
+        }
+        Order order = new Order(nextClOrdId(), symbol, side, type, tif, postOnly, qty, price, false,
+            OrderState.PENDING_NEW, 0);
+        submit(() -> sendNew(order), reason -> tracker.rejectLocally(order, reason, 0));
+        return order;
+    }
+
+    /**
+     * Sends an OrderCancelRequest(F). The future completes with the order when the venue
+     * answers (CANCELED, or back to its state after an OrderCancelReject(9): see
+     * {@link Order#rejectReason()}), or fails with {@link OrderRejectedLocally}.
+     */
+    public CompletableFuture<Order> cancel(Order order) {
+        return request(order, OrderState.PENDING_CANCEL, 0, 0);
+    }
+
+    /**
+     * Changes quantity and price with an OrderCancelReplaceRequest(G). The future completes
+     * as for {@link #cancel}; once accepted, the order has a new ClOrdID and the new terms.
+     */
+    public CompletableFuture<Order> amend(Order order, long newQty, long newPrice) {
+        if (newQty <= 0 || order.ordType() == OrdType.LIMIT && newPrice <= 0) {
+            throw new IllegalArgumentException("quantity and limit price must be positive");
+        }
+        return request(order, OrderState.PENDING_REPLACE, newQty, newPrice);
+    }
+
+    public CompletableFuture<Order> amend(Order order, BigDecimal newQty, BigDecimal newPrice) {
+        return amend(order, FixedPoint.of(newQty), FixedPoint.of(newPrice));
+    }
+
+    private CompletableFuture<Order> request(Order order, OrderState pendingState, long qty, long price) {
+        CompletableFuture<Order> answer = new CompletableFuture<>();
+        String clOrdId = nextClOrdId();
+        submit(() -> sendRequest(order, pendingState, clOrdId, qty, price, answer),
+            reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
+        return answer;
+    }
+
+    /**
+     * Cancels every order of a symbol with an OrderMassCancelRequest(q); the future completes
+     * with the venue's OrderMassCancelReport(r). The orders' own cancels arrive as
+     * ExecutionReports. On FIX 4.2 (no q) each open order of the symbol gets a cancel.
+     */
+    public CompletableFuture<MassCancelReport> massCancel(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        CompletableFuture<MassCancelReport> report = new CompletableFuture<>();
+        String clOrdId = nextClOrdId();
+        submit(() -> sendMassCancel(clOrdId, symbol, report),
+            reason -> report.completeExceptionally(new OrderRejectedLocally(reason)));
+        return report;
+    }
+
+    /** Sends an OrderStatusRequest(H); the future completes with the order at the next report about it. */
+    public CompletableFuture<Order> status(Order order) {
+        CompletableFuture<Order> answer = new CompletableFuture<>();
+        submit(() -> {
+            CompletableFuture<Order> waiting;
+            synchronized (order) {
+                waiting = order.statusRequest(answer);
+            }
+            String refused = sendStatus(order);
+            if (refused != null) {
+                answer.completeExceptionally(new OrderRejectedLocally(refused));
+            } else if (waiting != answer) {
+                waiting.whenComplete((o, e) -> answer.complete(o));
+            }
+        }, reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
+        return answer;
+    }
+
+    /** Every order, this client's and those it learned of, oldest first. This method allocates memory. */
+    public List<Order> orders() {
+        return tracker.orders();
+    }
+
+    public Positions positions() {
+        return tracker.positions();
+    }
+
+    public SessionID sessionId() {
+        return sessionId;
+    }
+
+    /** The engine, for what this API does not cover (logout, disconnect, session access on its thread). */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Logs out and stops the engine. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    // ---- on the engine thread --------------------------------------------------------------
+
+    private interface Refusal {
+        void refuse(String reason);
+    }
+
+    /** Runs the task on the engine thread: now if called there, else through execute, bounded. */
+    private void submit(Runnable task, Refusal refusal) {
+        if (application.isLoopThread()) {
+            task.run();
+            return;
+        }
+        if (waitingRequests.incrementAndGet() > maxWaitingRequests) {
+            waitingRequests.decrementAndGet();
+            refusal.refuse("too many requests waiting for the engine thread (SendQueueCapacity "
+                + maxWaitingRequests + ")");
+            return;
+        }
+        Handoff handoff = new Handoff(task);
+        engine.execute(handoff).whenComplete((done, failure) -> {
+            if (failure != null && !handoff.started) {
+                waitingRequests.decrementAndGet();
+                refusal.refuse("the client is closed");
+            }
+        });
+    }
+
+    /** A task handed to the engine thread, which knows whether it began (a failure after that is not a refusal). */
+    private final class Handoff implements Runnable {
+        private final Runnable task;
+        private volatile boolean started;
+
+        Handoff(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            started = true;
+            waitingRequests.decrementAndGet();
+            task.run();
+        }
+    }
+
+    private void sendNew(Order order) {
+        tracker.track(order);
+        String refused = admit();
+        if (refused == null) {
+            Session session = application.session();
+            long now = engine.nowNanos();
+            requests.newOrderSingle(session.newMessage(MsgTypes.NewOrderSingle, now), order, now);
+            refused = sent(session.send(now));
+        }
+        if (refused != null) {
+            tracker.rejectLocally(order, refused, engine.nowNanos());
+        }
+    }
+
+    private void sendRequest(Order order, OrderState pendingState, String clOrdId, long qty, long price,
+                             CompletableFuture<Order> answer) {
+        String refused = tracker.beginRequest(order, pendingState, clOrdId, qty, price, answer);
+        if (refused != null) {
+            answer.completeExceptionally(new OrderRejectedLocally(refused));
+            return;
+        }
+        refused = admit();
+        if (refused == null) {
+            Session session = application.session();
+            long now = engine.nowNanos();
+            if (pendingState == OrderState.PENDING_CANCEL) {
+                requests.orderCancelRequest(session.newMessage(MsgTypes.OrderCancelRequest, now), order, clOrdId, now);
+            } else {
+                FixEncoder encoder = session.newMessage(MsgTypes.OrderCancelReplaceRequest, now);
+                requests.orderCancelReplaceRequest(encoder, order, clOrdId, qty, price, now);
+            }
+            refused = sent(session.send(now));
+        }
+        if (refused != null) {
+            tracker.abortRequest(order, refused);
+        }
+    }
+
+    private void sendMassCancel(String clOrdId, String symbol, CompletableFuture<MassCancelReport> report) {
+        if (!requests.hasMassCancel()) {
+            int sent = 0;
+            for (Order order : tracker.openOrders()) {
+                if (order.symbol().equals(symbol) && order.state() != OrderState.PENDING_NEW) {
+                    CompletableFuture<Order> answer = new CompletableFuture<>();
+                    sendRequest(order, OrderState.PENDING_CANCEL, nextClOrdId(), 0, 0, answer);
+                    sent += answer.isCompletedExceptionally() ? 0 : 1;
+                }
+            }
+            report.complete(new MassCancelReport(clOrdId, true, sent, -1, null));
+            return;
+        }
+        String refused = admit();
+        if (refused == null) {
+            Session session = application.session();
+            long now = engine.nowNanos();
+            application.massCancelSent(clOrdId, report);
+            requests.orderMassCancelRequest(session.newMessage(MsgTypes.OrderMassCancelRequest, now), clOrdId,
+                symbol, now);
+            refused = sent(session.send(now));
+        }
+        if (refused != null) {
+            report.completeExceptionally(new OrderRejectedLocally(refused));
+        }
+    }
+
+    /** Sends an OrderStatusRequest(H); null if sent, else why not. */
+    private String sendStatus(Order order) {
+        String refused = admit();
+        if (refused == null) {
+            Session session = application.session();
+            long now = engine.nowNanos();
+            requests.orderStatusRequest(session.newMessage(MsgTypes.OrderStatusRequest, now), order);
+            refused = sent(session.send(now));
+        }
+        return refused;
+    }
+
+    /** After a reconnect: a status request for every open order, so the venue's view replaces what was missed. */
+    private void reconcile(Session session) {
+        for (Order order : tracker.openOrders()) {
+            sendStatus(order);
+        }
+    }
+
+    /** Null if a request may be sent now, else why not. */
+    private String admit() {
+        if (!application.session().isLoggedOn()) {
+            return "not logged on to " + sessionId;
+        }
+        if (!throttle.tryAcquire(engine.nowNanos())) {
+            return "rate limit: the throttle refused the request";
+        }
+        return null;
+    }
+
+    private static String sent(long result) {
+        if (result >= 0) {
+            return null;
+        }
+        if (result == Session.NOT_LOGGED_ON) {
+            return "not logged on";
+        }
+        if (result == Session.BACK_PRESSURED) {
+            return "back-pressured: the connection could not take the message";
+        }
+        return "declined by the application";
+    }
+
+    private String nextClOrdId() {
+        synchronized (clOrdIds) {
+            return clOrdIds.get();
+        }
+    }
+}

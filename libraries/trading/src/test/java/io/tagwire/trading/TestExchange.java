@@ -1,0 +1,245 @@
+package io.tagwire.trading;
+
+import io.tagwire.codec.FixEncoder;
+import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.fix44.Tags;
+import io.tagwire.session.Application;
+import io.tagwire.session.Engine;
+import io.tagwire.session.Session;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small exchange for the client's end-to-end tests, the Application of a Tagwire
+ * acceptor: answers D, F, G, H and q with plausible ExecutionReports in the session's
+ * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
+ * Symbol {@code BAD} is rejected with a Text; IOC orders expire at once; market orders
+ * fill at 100. Limit orders rest until the test calls {@link #fill}. Engine thread only,
+ * except where a method says otherwise.
+ */
+final class TestExchange implements Application {
+    /** Every application message received, as text with {@code |} for SOH; from any thread. */
+    final List<String> received = new CopyOnWriteArrayList<>();
+    /** Every Logon(A) received, as text; from any thread. */
+    final List<String> logons = new CopyOnWriteArrayList<>();
+    private final Map<String, Resting> byClOrdId = new LinkedHashMap<>();
+    private Session session;
+    private Engine engine;
+    private boolean fix42;
+    private int nextId;
+
+    /** An order as the exchange holds it. */
+    private static final class Resting {
+        final String orderId;
+        final String symbol;
+        final char side;
+        final char ordType;
+        String clOrdId;
+        BigDecimal qty;
+        BigDecimal price;
+        BigDecimal cum = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
+        char ordStatus = '0';
+
+        Resting(String orderId, FixMessage order) {
+            this.orderId = orderId;
+            this.clOrdId = order.getString(Tags.ClOrdID);
+            this.symbol = order.getString(Tags.Symbol);
+            this.side = order.getChar(Tags.Side, '1');
+            this.ordType = order.getChar(Tags.OrdType, '2');
+            this.qty = new BigDecimal(order.getString(Tags.OrderQty));
+            String px = order.getString(Tags.Price);
+            this.price = px == null ? BigDecimal.ZERO : new BigDecimal(px);
+        }
+
+        boolean open() {
+            return ordStatus == '0' || ordStatus == '1';
+        }
+
+        BigDecimal avgPx() {
+            return cum.signum() == 0 ? BigDecimal.ZERO : notional.divide(cum, 8, java.math.RoundingMode.HALF_EVEN);
+        }
+    }
+
+    void engine(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void onCreate(Session session) {
+        this.session = session;
+        this.fix42 = "FIX.4.2".equals(session.sessionId().beginString());
+    }
+
+    @Override
+    public void fromAdmin(FixMessage message, Session session) {
+        if (message.msgTypeKey() == 'A') {
+            logons.add(message.toString());
+        }
+    }
+
+    @Override
+    public void fromApp(FixMessage message, Session session) {
+        received.add(message.toString());
+        switch (message.msgType().toString()) {
+            case "D":
+                newOrder(message);
+                break;
+            case "F":
+                cancel(message);
+                break;
+            case "G":
+                replace(message);
+                break;
+            case "H":
+                status(message);
+                break;
+            case "q":
+                massCancel(message);
+                break;
+            default:
+                session.rejectUnsupportedMessageType(message);
+        }
+    }
+
+    /** Fills {@code qty} of the order at {@code price}, from any thread; reported only if the session is up. */
+    void fill(String clOrdId, String qty, String price) throws Exception {
+        engine.execute(() -> {
+            Resting order = byClOrdId.get(clOrdId);
+            BigDecimal last = new BigDecimal(qty);
+            order.cum = order.cum.add(last);
+            order.notional = order.notional.add(last.multiply(new BigDecimal(price)));
+            order.ordStatus = order.cum.compareTo(order.qty) >= 0 ? '2' : '1';
+            if (session.isLoggedOn()) {
+                FixEncoder report = report(order, fix42 ? order.ordStatus : 'F', order.clOrdId, null);
+                report.putString(Tags.LastQty, qty).putString(Tags.LastPx, price);
+                session.send(engine.nowNanos());
+            }
+        }).get();
+    }
+
+    private void newOrder(FixMessage message) {
+        Resting order = new Resting("O" + ++nextId, message);
+        byClOrdId.put(order.clOrdId, order);
+        if ("BAD".equals(order.symbol)) {
+            order.ordStatus = '8';
+            report(order, '8', order.clOrdId, null).putInt(Tags.OrdRejReason, 1)
+                .putString(Tags.Text, "Unknown symbol BAD");
+            session.send();
+            return;
+        }
+        report(order, '0', order.clOrdId, null);
+        session.send();
+        if (order.ordType == '1') {
+            order.cum = order.qty;
+            order.notional = order.qty.multiply(BigDecimal.valueOf(100));
+            order.ordStatus = '2';
+            report(order, fix42 ? '2' : 'F', order.clOrdId, null).putString(Tags.LastQty, order.qty.toPlainString())
+                .putString(Tags.LastPx, "100");
+            session.send();
+        } else if (message.getChar(Tags.TimeInForce, '0') == '3') {
+            order.ordStatus = 'C';
+            report(order, 'C', order.clOrdId, null).putString(Tags.Text, "IOC: no liquidity");
+            session.send();
+        }
+    }
+
+    private void cancel(FixMessage message) {
+        Resting order = byClOrdId.get(message.getString(Tags.OrigClOrdID));
+        if (order == null || !order.open()) {
+            cancelReject(message, order, '1', "Unknown order");
+            return;
+        }
+        String orig = order.clOrdId;
+        order.clOrdId = message.getString(Tags.ClOrdID);
+        byClOrdId.put(order.clOrdId, order);
+        order.ordStatus = '4';
+        report(order, '4', order.clOrdId, orig);
+        session.send();
+    }
+
+    private void replace(FixMessage message) {
+        Resting order = byClOrdId.get(message.getString(Tags.OrigClOrdID));
+        BigDecimal qty = new BigDecimal(message.getString(Tags.OrderQty));
+        if (order == null || !order.open() || qty.compareTo(order.cum) <= 0) {
+            cancelReject(message, order, order == null ? '1' : '0', "Cannot replace");
+            return;
+        }
+        String orig = order.clOrdId;
+        order.clOrdId = message.getString(Tags.ClOrdID);
+        byClOrdId.put(order.clOrdId, order);
+        order.qty = qty;
+        order.price = new BigDecimal(message.getString(Tags.Price));
+        report(order, '5', order.clOrdId, orig);
+        session.send();
+    }
+
+    private void status(FixMessage message) {
+        Resting order = byClOrdId.get(message.getString(Tags.ClOrdID));
+        if (order == null) {
+            return;
+        }
+        // FIX 4.4: ExecType I (OrderStatus); FIX 4.2: ExecTransType 3 (Status) with ExecType = OrdStatus
+        report(order, fix42 ? order.ordStatus : 'I', order.clOrdId, null, '3');
+        session.send();
+    }
+
+    private void massCancel(FixMessage message) {
+        String symbol = message.getString(Tags.Symbol);
+        List<Resting> canceled = new ArrayList<>();
+        for (Resting order : new ArrayList<>(byClOrdId.values())) {
+            if (order.symbol.equals(symbol) && order.open() && !canceled.contains(order)) {
+                order.ordStatus = '4';
+                canceled.add(order);
+                report(order, '4', order.clOrdId, null);
+                session.send();
+            }
+        }
+        session.newMessage("r").putString(Tags.ClOrdID, message.getString(Tags.ClOrdID))
+            .putString(Tags.OrderID, "MC" + ++nextId).putChar(Tags.MassCancelRequestType, '1')
+            .putChar(Tags.MassCancelResponse, '1').putInt(Tags.TotalAffectedOrders, canceled.size());
+        session.send();
+    }
+
+    private void cancelReject(FixMessage message, Resting order, char reason, String text) {
+        boolean replace = message.msgTypeKey() == 'G';
+        session.newMessage("9").putString(Tags.OrderID, order == null ? "NONE" : order.orderId)
+            .putString(Tags.ClOrdID, message.getString(Tags.ClOrdID))
+            .putString(Tags.OrigClOrdID, message.getString(Tags.OrigClOrdID))
+            .putChar(Tags.OrdStatus, order == null ? '8' : order.ordStatus)
+            .putChar(Tags.CxlRejResponseTo, replace ? '2' : '1')
+            .putChar(Tags.CxlRejReason, reason).putString(Tags.Text, text);
+        session.send();
+    }
+
+    /** Starts an ExecutionReport(8) with the fields both versions require; the caller adds more and sends. */
+    private FixEncoder report(Resting order, char execType, String clOrdId, String origClOrdId) {
+        return report(order, execType, clOrdId, origClOrdId, '0');
+    }
+
+    private FixEncoder report(Resting order, char execType, String clOrdId, String origClOrdId, char execTransType) {
+        FixEncoder encoder = session.newMessage("8", engine.nowNanos());
+        encoder.putString(Tags.OrderID, order.orderId).putString(Tags.ClOrdID, clOrdId);
+        if (origClOrdId != null) {
+            encoder.putString(Tags.OrigClOrdID, origClOrdId);
+        }
+        encoder.putString(Tags.ExecID, execType == 'I' ? "0" : "E" + ++nextId);
+        if (fix42) {
+            encoder.putChar(20, execTransType);
+        }
+        BigDecimal leaves = order.open() ? order.qty.subtract(order.cum) : BigDecimal.ZERO;
+        encoder.putChar(Tags.ExecType, execType).putChar(Tags.OrdStatus, order.ordStatus)
+            .putString(Tags.Symbol, order.symbol).putChar(Tags.Side, order.side)
+            .putString(Tags.OrderQty, order.qty.toPlainString());
+        if (order.ordType == '2') {
+            encoder.putString(Tags.Price, order.price.toPlainString());
+        }
+        return encoder.putString(Tags.LeavesQty, leaves.toPlainString())
+            .putString(Tags.CumQty, order.cum.toPlainString())
+            .putString(Tags.AvgPx, order.avgPx().toPlainString());
+    }
+}
