@@ -1,6 +1,5 @@
 package io.tagwire.match;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,8 +39,8 @@ public final class OrderBook {
     private final BookSide bids;
     private final BookSide asks;
     private final OrderMap orders;
-    private Order[] freeOrders;
-    private int freeOrderCount;
+    private final OrderPool pool;
+    private final OrderChecks checks;
     private boolean busy;
 
     public OrderBook(Instrument instrument, OrderBookListener listener) {
@@ -59,11 +58,8 @@ public final class OrderBook {
         bids = new BookSide(Side.BUY, Math.min(capacity, 4096));
         asks = new BookSide(Side.SELL, Math.min(capacity, 4096));
         orders = new OrderMap(capacity);
-        freeOrders = new Order[capacity];
-        for (int i = 0; i < capacity; i++) {
-            freeOrders[i] = new Order();
-        }
-        freeOrderCount = capacity;
+        pool = new OrderPool(capacity);
+        checks = new OrderChecks(instrument);
     }
 
     /**
@@ -80,7 +76,8 @@ public final class OrderBook {
         Objects.requireNonNull(tif, "tif");
         enter();
         try {
-            RejectReason reason = checkSubmit(orderId, side, type, tif, postOnly, price, quantity);
+            RejectReason reason = checks.submit(orders.get(orderId) != null, opposite(side), type, tif, postOnly,
+                    price, quantity);
             if (reason != null) {
                 listener.onReject(orderId, reason);
                 return;
@@ -100,7 +97,7 @@ public final class OrderBook {
                 listener.onExpire(orderId, remaining);
                 return;
             }
-            Order order = acquire();
+            Order order = pool.acquire();
             order.id = orderId;
             order.side = side;
             order.price = price;
@@ -125,7 +122,7 @@ public final class OrderBook {
             long quantity = order.quantity;
             unlink(order);
             orders.remove(orderId);
-            release(order);
+            pool.release(order);
             listener.onCancel(orderId, quantity);
         } finally {
             busy = false;
@@ -143,7 +140,8 @@ public final class OrderBook {
         enter();
         try {
             Order order = orders.get(orderId);
-            RejectReason reason = order == null ? RejectReason.UNKNOWN_ORDER : checkAmend(order, newPrice, newQuantity);
+            RejectReason reason = order == null
+                    ? RejectReason.UNKNOWN_ORDER : checks.amend(order, opposite(order.side), newPrice, newQuantity);
             if (reason != null) {
                 listener.onReject(orderId, reason);
                 return;
@@ -161,7 +159,7 @@ public final class OrderBook {
             long remaining = match(orderId, order.side, newPrice, newQuantity);
             if (remaining == 0) {
                 orders.remove(orderId);
-                release(order);
+                pool.release(order);
                 return;
             }
             order.quantity = remaining;
@@ -273,60 +271,6 @@ public final class OrderBook {
         return instrument;
     }
 
-    private RejectReason checkSubmit(long orderId, Side side, OrderType type, TimeInForce tif, boolean postOnly,
-                                     long price, long quantity) {
-        if (orders.get(orderId) != null) {
-            return RejectReason.DUPLICATE_ORDER_ID;
-        }
-        RejectReason reason = checkQuantity(quantity);
-        if (reason == null && type == OrderType.LIMIT) {
-            reason = checkPrice(price);
-        }
-        if (reason != null || !postOnly) {
-            return reason;
-        }
-        if (type != OrderType.LIMIT) {
-            return RejectReason.POST_ONLY_NOT_LIMIT;
-        }
-        if (tif != TimeInForce.GTC) {
-            return RejectReason.POST_ONLY_NOT_GTC;
-        }
-        return crosses(side, price) ? RejectReason.POST_ONLY_WOULD_CROSS : null;
-    }
-
-    private RejectReason checkAmend(Order order, long newPrice, long newQuantity) {
-        RejectReason reason = checkQuantity(newQuantity);
-        if (reason == null) {
-            reason = checkPrice(newPrice);
-        }
-        if (reason == null && order.postOnly && crosses(order.side, newPrice)) {
-            reason = RejectReason.POST_ONLY_WOULD_CROSS;
-        }
-        return reason;
-    }
-
-    private RejectReason checkQuantity(long quantity) {
-        if (quantity <= 0) {
-            return RejectReason.QUANTITY_NOT_POSITIVE;
-        }
-        if (quantity % instrument.lotSize() != 0) {
-            return RejectReason.QUANTITY_NOT_ON_LOT;
-        }
-        return quantity > MAX_QUANTITY ? RejectReason.QUANTITY_TOO_LARGE : null;
-    }
-
-    private RejectReason checkPrice(long price) {
-        if (price <= 0) {
-            return RejectReason.PRICE_NOT_POSITIVE;
-        }
-        return price % instrument.tickSize() != 0 ? RejectReason.PRICE_NOT_ON_TICK : null;
-    }
-
-    private boolean crosses(Side side, long price) {
-        PriceLevel best = opposite(side).best();
-        return best != null && opposite(side).tradesWith(best.price, price);
-    }
-
     /** Trades the taker against the opposite side down to {@code limitPrice}; returns what is left. */
     private long match(long takerId, Side takerSide, long limitPrice, long quantity) {
         BookSide opposite = opposite(takerSide);
@@ -345,7 +289,7 @@ public final class OrderBook {
             if (makerRemaining == 0) {
                 unlink(maker);
                 orders.remove(makerId);
-                release(maker);
+                pool.release(maker);
             } else {
                 maker.quantity = makerRemaining;
                 level.quantity -= traded;
@@ -368,18 +312,6 @@ public final class OrderBook {
         if (level.isEmpty()) {
             bookSide(order.side).removeEmpty(level);
         }
-    }
-
-    private Order acquire() {
-        return freeOrderCount == 0 ? new Order() : freeOrders[--freeOrderCount];
-    }
-
-    private void release(Order order) {
-        order.clear();
-        if (freeOrderCount == freeOrders.length) {
-            freeOrders = Arrays.copyOf(freeOrders, freeOrderCount * 2);
-        }
-        freeOrders[freeOrderCount++] = order;
     }
 
     private void enter() {
