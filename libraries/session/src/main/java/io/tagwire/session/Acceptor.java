@@ -18,7 +18,12 @@ import java.util.List;
  * SenderCompID(49) (and Sub/LocationIDs) name one of our sessions, as our SenderCompID and
  * TargetCompID, with no live connection. Otherwise the connection is closed without a
  * reply: an unknown counterparty learns nothing, and a duplicate Logon leaves the first
- * connection untouched. Used by the event-loop thread only.
+ * connection untouched.
+ *
+ * <p>With SocketUseSSL=Y the TLS handshake comes first; its time counts in LogonTimeout,
+ * and every session on the socket must have the same TLS settings. At most MaxConnections
+ * connections are open at once (the smallest value among the sessions on the socket):
+ * more are closed as soon as they are accepted. Used by the event-loop thread only.
  */
 final class Acceptor {
     private static final int BACKLOG = 128;
@@ -32,6 +37,11 @@ final class Acceptor {
     private int maxMessageSize = 1024;
     private long logonTimeoutNanos;
     private int receiveBufferSize;
+    private int maxConnections = Integer.MAX_VALUE;
+    private int open;
+    private long refusedOverLimit;
+    private SessionSettings first;
+    private TlsContext tls;
 
     Acceptor(EngineLoop loop, InetSocketAddress address) {
         this.loop = loop;
@@ -49,6 +59,14 @@ final class Acceptor {
     }
 
     private void settings(SessionSettings settings) {
+        if (first == null) {
+            first = settings;
+            tls = TlsContext.of(settings);
+        } else if (!TlsContext.sameTls(first, settings)) {
+            throw new SettingsException("SocketUseSSL", settings.sessionId() + " and " + first.sessionId()
+                + " share the listening socket " + address + " but not their TLS settings");
+        }
+        maxConnections = Math.min(maxConnections, settings.maxConnections());
         maxMessageSize = Math.max(maxMessageSize, settings.maxMessageSize());
         logonTimeoutNanos = Math.max(logonTimeoutNanos, settings.logonTimeout() * 1_000_000_000L);
         receiveBufferSize = Math.max(receiveBufferSize, settings.socketReceiveBufferSize());
@@ -93,6 +111,21 @@ final class Acceptor {
         return logonTimeoutNanos;
     }
 
+    /** The TLS settings of the socket, or null for plain TCP. */
+    TlsContext tls() {
+        return tls;
+    }
+
+    /** Connections open now, logged on or waiting for their Logon. */
+    int openConnections() {
+        return open;
+    }
+
+    /** One of this socket's connections closed. */
+    void closed(Connection connection) {
+        open--;
+    }
+
     /** OP_ACCEPT: takes every waiting connection. */
     void onAcceptable(Selector selector, long nowNanos) throws IOException {
         while (true) {
@@ -100,7 +133,21 @@ final class Acceptor {
             if (channel == null) {
                 return;
             }
-            Connection connection = new Connection(loop, channel, this, null, maxMessageSize, nowNanos);
+            if (open >= maxConnections) {
+                refuseOverLimit(channel);
+                continue;
+            }
+            open++;
+            Connection connection;
+            try {
+                connection = new Connection(loop, channel, this, null, maxMessageSize,
+                    tls == null ? null : tls.serverEngine(), nowNanos);
+            } catch (IOException e) {
+                open--;
+                channel.close();
+                loop.log().warn("cannot start TLS on an accepted connection on {}: {}", address, e.getMessage());
+                continue;
+            }
             try {
                 channel.configureBlocking(false);
                 connection.key(channel.register(selector, SelectionKey.OP_READ, connection));
@@ -154,7 +201,8 @@ final class Acceptor {
         loop.removePending(connection);
         connection.bind(session);
         session.attach(connection);
-        session.log().event(session.id(), "connection from " + connection);
+        session.log().event(session.id(), "connection from " + connection
+            + (connection.isTls() ? " over " + connection.transport() : ""));
         session.session().onConnect(connection, nowNanos);
         return session;
     }
@@ -192,6 +240,16 @@ final class Acceptor {
             }
         }
         return null;
+    }
+
+    /** Closes a connection beyond MaxConnections at once; logs the first refusal and every 1000th. */
+    private void refuseOverLimit(SocketChannel channel) throws IOException {
+        refusedOverLimit++;
+        if (refusedOverLimit % 1000 == 1) {
+            loop.log().warn("refused a connection on {}: MaxConnections ({}) are open ({} refused so far)", address,
+                maxConnections, refusedOverLimit);
+        }
+        channel.close();
     }
 
     /** Closes a connection that is bound to no session, without a reply. */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 
 /**
  * One TCP connection of the engine: reads and frames inbound bytes into whole messages
@@ -20,12 +22,22 @@ import java.nio.channels.SocketChannel;
  * would overflow its bound, {@link #write} returns false and the session treats the
  * counterparty as too slow.
  *
+ * <p>With TLS a {@link TlsChannel} sits between these buffers and the socket: the handshake
+ * runs first (the event loop learns when it is done, or why it failed), then plaintext is
+ * encrypted on flush and decrypted on read, with no other change.
+ *
+ * <p>A counterparty that sends nothing but garbled input (more than
+ * {@value #MAX_GARBLED_IN_A_ROW} garbled messages in a row, or more garbled bytes in a row
+ * than four times MaxMessageSize) is disconnected: the framer never buffers more than one
+ * message, and this keeps a flood from holding a connection forever.
+ *
  * <p>An acceptor's connection is bound to no session until its first message, a Logon(A),
  * names one ({@link Acceptor#bind}).
  */
 final class Connection implements SessionOutput {
     static final int INITIAL_OUTBOUND_BYTES = 64 * 1024;
     static final int MAX_OUTBOUND_BYTES = 4 * 1024 * 1024;
+    static final int MAX_GARBLED_IN_A_ROW = 64;
     private static final int READ_HEADROOM = 16 * 1024;
 
     private final EngineLoop loop;
@@ -36,6 +48,8 @@ final class Connection implements SessionOutput {
     private final byte[] readBytes;
     private final ByteBuffer readBuffer;
     private final int maxOutboundBytes;
+    private final long maxGarbledBytes;
+    private final TlsChannel tls;
     private byte[] outBytes;
     private ByteBuffer outBuffer;
     private int outStart;
@@ -45,23 +59,37 @@ final class Connection implements SessionOutput {
     private boolean connecting;
     private boolean corked;
     private boolean closed;
+    private boolean established;
+    private int garbledInARow;
+    private long garbledBytesInARow;
     private String description;
 
     /**
      * @param acceptor the acceptor that accepted it, null for an initiator's connection
      * @param session the initiator's session, null for an accepted connection
+     * @param tlsEngine the TLS engine, null for plain TCP
+     * @throws SSLException if the TLS handshake cannot begin
      */
     Connection(EngineLoop loop, SocketChannel channel, Acceptor acceptor, EngineSession session, int maxMessageSize,
-               long nowNanos) {
+               SSLEngine tlsEngine, long nowNanos) throws SSLException {
         this.loop = loop;
         this.channel = channel;
         this.acceptor = acceptor;
         this.session = session;
         this.openedNanos = nowNanos;
         this.framer = new FixFramer(maxMessageSize);
-        this.readBytes = new byte[maxMessageSize + READ_HEADROOM];
+        this.tls = tlsEngine == null ? null : new TlsChannel(tlsEngine, channel);
+        this.established = tls == null;
+        // with TLS, one record's plaintext must fit beside a partial message
+        int headroom = tls == null ? READ_HEADROOM : Math.max(READ_HEADROOM, TlsChannel.applicationBufferSize(tlsEngine));
+        this.readBytes = new byte[maxMessageSize + headroom];
+        this.maxGarbledBytes = 4L * maxMessageSize;
         this.readBuffer = ByteBuffer.wrap(readBytes);
         this.maxOutboundBytes = Math.max(MAX_OUTBOUND_BYTES, 2 * maxMessageSize);
+        if (channel.isConnected()) {
+            // an accepted connection: named now, for the log lines written after it closed
+            toString();
+        }
         this.outBytes = new byte[INITIAL_OUTBOUND_BYTES];
         this.outBuffer = ByteBuffer.wrap(outBytes);
     }
@@ -99,6 +127,20 @@ final class Connection implements SessionOutput {
         return connecting;
     }
 
+    boolean isTls() {
+        return tls != null;
+    }
+
+    /** True once the TLS handshake is done; always for plain TCP. */
+    boolean isEstablished() {
+        return established;
+    }
+
+    /** For logs: {@code TLSv1.3 TLS_AES_128_GCM_SHA256}, or {@code TCP}. This method allocates memory. */
+    String transport() {
+        return tls == null ? "TCP" : tls.protocol() + " " + tls.cipherSuite();
+    }
+
     /** Binds an accepted connection to the session its Logon named. */
     void bind(EngineSession bound) {
         session = bound;
@@ -110,15 +152,39 @@ final class Connection implements SessionOutput {
     void onReadable(long nowNanos) {
         int read;
         try {
-            read = channel.read(readBuffer);
+            read = tls == null ? channel.read(readBuffer) : tls.read(readBuffer);
         } catch (IOException e) {
-            fail("read failed: " + e.getMessage());
+            fail(failure("read failed", e));
             return;
         }
         if (read < 0) {
-            fail("connection closed by counterparty");
+            fail(established ? "connection closed by counterparty" : "TLS handshake failed: connection closed by "
+                + "counterparty (did it refuse our certificate?)");
             return;
         }
+        if (!established && !checkEstablished(nowNanos)) {
+            return;
+        }
+        deliver(nowNanos);
+        // TLS: a read may bring more records than the plaintext buffer takes at once
+        while (tls != null && !closed && tls.hasBufferedInput()) {
+            try {
+                if (tls.unwrap(readBuffer) <= 0) {
+                    break;
+                }
+            } catch (IOException e) {
+                fail(failure("read failed", e));
+                return;
+            }
+            deliver(nowNanos);
+        }
+        if (!closed) {
+            flush();
+        }
+    }
+
+    /** Hands every whole message in the read buffer to the session and keeps the rest. */
+    private void deliver(long nowNanos) {
         int limit = readBuffer.position();
         int offset = 0;
         corked = true;
@@ -142,7 +208,6 @@ final class Connection implements SessionOutput {
         if (closed) {
             return;
         }
-        flush();
         if (offset < limit) {
             System.arraycopy(readBytes, offset, readBytes, 0, limit - offset);
         }
@@ -154,6 +219,12 @@ final class Connection implements SessionOutput {
     }
 
     private void onFrame(int offset, int length, boolean checksumValid, long nowNanos) {
+        if (checksumValid) {
+            garbledInARow = 0;
+            garbledBytesInARow = 0;
+        } else if (tooMuchGarbled(length)) {
+            return;
+        }
         EngineSession target = session;
         if (target == null) {
             target = acceptor.bind(this, readBytes, offset, length, checksumValid, nowNanos);
@@ -173,7 +244,46 @@ final class Connection implements SessionOutput {
             acceptor.refuse(this, "garbled first message");
             return;
         }
-        loop.garbled(this, bytes, reason);
+        if (!tooMuchGarbled(bytes)) {
+            loop.garbled(this, bytes, reason);
+        }
+    }
+
+    /** Counts garbled input; true (and the connection failed) when a flood of it has no message in between. */
+    private boolean tooMuchGarbled(int bytes) {
+        garbledInARow++;
+        garbledBytesInARow += bytes;
+        if (garbledInARow > MAX_GARBLED_IN_A_ROW || garbledBytesInARow > maxGarbledBytes) {
+            fail("too much garbled input: " + garbledInARow + " garbled messages, " + garbledBytesInARow
+                + " bytes, without a good message");
+            return true;
+        }
+        return false;
+    }
+
+    /** TLS: tells the loop once the handshake is done; false if it is not (or the connection closed). */
+    private boolean checkEstablished(long nowNanos) {
+        if (!tls.established()) {
+            return false;
+        }
+        established = true;
+        loop.tlsEstablished(this, nowNanos);
+        return !closed;
+    }
+
+    /** The reason for a failed read or write; a TLS failure says so, with the JDK's words for the cause. */
+    private String failure(String what, IOException e) {
+        if (!(e instanceof SSLException)) {
+            // a reset during the handshake is most often the server refusing our certificate (or our lack of one)
+            return established ? what + ": " + e.getMessage() : "TLS handshake failed: " + what + ": " + e.getMessage()
+                + " (did the counterparty refuse our certificate?)";
+        }
+        String text = (established ? "TLS failed: " : "TLS handshake failed: ") + e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+            text += " (" + cause.getMessage() + ")";
+        }
+        return text;
     }
 
     // ---- outbound ---------------------------------------------------------------------------
@@ -239,22 +349,36 @@ final class Connection implements SessionOutput {
         flush();
     }
 
-    /** Writes what the socket takes; registers OP_WRITE for the rest. */
+    /** Writes what the socket takes; registers OP_WRITE for the rest. With TLS, also handshake messages. */
     void flush() {
-        if (closed || outStart == outEnd || connecting) {
+        if (closed || connecting || outStart == outEnd && (tls == null || established && !tls.hasPendingOutput())) {
             return;
         }
+        boolean drained;
         try {
             outBuffer.limit(outEnd).position(outStart);
-            channel.write(outBuffer);
+            if (tls == null) {
+                channel.write(outBuffer);
+                drained = !outBuffer.hasRemaining();
+            } else {
+                drained = tls.write(outBuffer);
+            }
             outStart = outBuffer.position();
         } catch (IOException e) {
-            fail("write failed: " + e.getMessage());
+            fail(failure("write failed", e));
             return;
         }
         if (outStart == outEnd) {
             outStart = 0;
             outEnd = 0;
+        }
+        if (!established && tls.established()) {
+            checkEstablished(loop.now());
+            if (closed) {
+                return;
+            }
+        }
+        if (drained) {
             if (key != null && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
                 key.interestOps(SelectionKey.OP_READ);
             }
@@ -298,10 +422,20 @@ final class Connection implements SessionOutput {
         try {
             if (outStart < outEnd && !connecting) {
                 outBuffer.limit(outEnd).position(outStart);
-                channel.write(outBuffer);
+                if (tls == null) {
+                    channel.write(outBuffer);
+                } else {
+                    tls.write(outBuffer);
+                }
             }
         } catch (IOException e) {
             loop.closeFailed(this, e);
+        }
+        if (tls != null && !connecting) {
+            tls.closeOutbound();
+        }
+        if (acceptor != null) {
+            acceptor.closed(this);
         }
         if (key != null) {
             key.cancel();

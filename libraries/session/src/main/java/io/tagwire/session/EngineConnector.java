@@ -28,7 +28,8 @@ final class EngineConnector {
         if (initiator.connectTimedOut(now)) {
             Connection connection = initiator.connecting();
             connection.close();
-            session.log().warn("cannot connect to " + initiator.addressText() + ": no answer within LogonTimeout");
+            session.log().warn("cannot connect to " + initiator.addressText() + ": "
+                + (connection.isConnecting() ? "no answer" : "TLS handshake not done") + " within LogonTimeout");
             initiator.connectFailed(now);
         }
         if (session.connection() == null && initiator.due(now)) {
@@ -68,15 +69,18 @@ final class EngineConnector {
                 channel.bind(new InetSocketAddress(settings.socketLocalHost().orElse("0.0.0.0"),
                     settings.socketLocalPort()));
             }
-            Connection connection = new Connection(loop, channel, null, session, settings.maxMessageSize(), now);
-            session.log().event(session.id(), "connecting to " + initiator.addressText());
+            TlsContext tls = initiator.tls();
+            Connection connection = new Connection(loop, channel, null, session, settings.maxMessageSize(),
+                tls == null ? null : tls.clientEngine(initiator.host(), address.getPort()), now);
+            session.log().event(session.id(), "connecting to " + initiator.addressText()
+                + (tls == null ? "" : " with TLS"));
+            initiator.connecting(connection, now);
             if (channel.connect(address)) {
                 connection.key(channel.register(selector, SelectionKey.OP_READ, connection));
-                connected(session, connection, now);
+                tcpConnected(session, connection, now);
             } else {
                 connection.connecting(true);
                 connection.key(channel.register(selector, SelectionKey.OP_CONNECT, connection));
-                initiator.connecting(connection, now);
             }
             return true;
         } catch (IOException | RuntimeException e) {
@@ -104,13 +108,44 @@ final class EngineConnector {
         }
         connection.connecting(false);
         key.interestOps(SelectionKey.OP_READ);
-        connected(session, connection, now);
+        tcpConnected(session, connection, now);
+    }
+
+    /** TCP is up: the session takes over, or with TLS the handshake starts (its time counts in LogonTimeout). */
+    private void tcpConnected(EngineSession session, Connection connection, long now) {
+        if (connection.isTls()) {
+            connection.flush();
+        } else {
+            connected(session, connection, now);
+        }
+    }
+
+    /** The TLS handshake of an initiator's connection is done. */
+    void established(Connection connection, long now) {
+        EngineSession session = connection.session();
+        if (session.initiator().connecting() == connection) {
+            connected(session, connection, now);
+        }
+    }
+
+    /** An initiator's connection ended before it reached the session (a failed TLS handshake): next attempt. */
+    void failedBeforeSession(EngineSession session, Connection connection, String reason, long now) {
+        Initiator initiator = session.initiator();
+        if (initiator == null || initiator.connecting() != connection) {
+            return;
+        }
+        session.log().warn("cannot connect to " + initiator.addressText() + ": " + reason);
+        initiator.connectFailed(now);
+        if (!loop.stopping()) {
+            connect(session, now);
+        }
     }
 
     private void connected(EngineSession session, Connection connection, long now) {
         session.initiator().connected();
         session.attach(connection);
-        session.log().event(session.id(), "connected to " + session.initiator().addressText());
+        session.log().event(session.id(), "connected to " + session.initiator().addressText()
+            + (connection.isTls() ? " over " + connection.transport() : ""));
         session.session().onConnect(connection, now);
     }
 

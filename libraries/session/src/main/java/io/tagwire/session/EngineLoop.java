@@ -277,11 +277,22 @@ final class EngineLoop implements Runnable {
         pending.remove(connection);
     }
 
+    /** A connection's TLS handshake is done: an initiator's session takes over (it sends its Logon). */
+    void tlsEstablished(Connection connection, long now) {
+        if (connection.acceptor() == null) {
+            connector.established(connection, now);
+        }
+    }
+
     /** A connection closed; {@code notifySession} when the session did not close it itself. */
     void disconnected(Connection connection, String reason, boolean notifySession) {
         EngineSession session = connection.session();
         if (session == null) {
             pending.remove(connection);
+            LOG.info("connection from {} closed before its Logon: {}", connection, reason);
+        } else if (session.connection() != connection) {
+            // an initiator's connection that never reached its session: the TLS handshake failed
+            connector.failedBeforeSession(session, connection, reason, clock.getAsLong());
         } else if (notifySession) {
             // told after the current event, never from inside the session's own call
             failed.add(connection);

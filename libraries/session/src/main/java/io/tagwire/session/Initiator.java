@@ -10,7 +10,7 @@ import java.util.List;
  * failed, or after a connection ended, it waits ReconnectInterval and starts again from
  * the first address. ReconnectInterval's list form ({@code 2x5;60}) is followed attempt by
  * attempt, back to its start at each logon. A connection attempt gives up after
- * LogonTimeout. Used by the event-loop thread only.
+ * LogonTimeout, TCP connect and TLS handshake together. Used by the event-loop thread only.
  */
 final class Initiator {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -18,6 +18,7 @@ final class Initiator {
     private final List<InetSocketAddress> addresses;
     private final long[] intervalNanos;
     private final long connectTimeoutNanos;
+    private final TlsContext tls;
     private int addressIndex;
     private int waits;
     private long nextAttemptNanos = Long.MIN_VALUE;
@@ -36,6 +37,17 @@ final class Initiator {
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("initiator " + settings.sessionId() + " has no SocketConnectHost");
         }
+        this.tls = TlsContext.of(settings);
+    }
+
+    /** The TLS settings with SocketUseSSL=Y, else null. */
+    TlsContext tls() {
+        return tls;
+    }
+
+    /** The host of the address to try now, as configured: what TLS checks the certificate against. */
+    String host() {
+        return addresses.get(addressIndex).getHostString();
     }
 
     /** True when no connection is being made and it is time to try. */

@@ -427,6 +427,14 @@ public final class SessionSettings {
         return number(MAX_MESSAGE_SIZE);
     }
 
+    /**
+     * MaxConnections (Tagwire, default 1000): the most connections an acceptor's listening
+     * socket keeps open at once, logged on or waiting for their Logon.
+     */
+    public int maxConnections() {
+        return number(MAX_CONNECTIONS);
+    }
+
     /** SendQueueCapacity (Tagwire, default 1024): messages other threads may queue before back-pressure. */
     public int sendQueueCapacity() {
         return number(SEND_QUEUE_CAPACITY);

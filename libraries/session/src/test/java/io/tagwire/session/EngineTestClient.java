@@ -28,11 +28,21 @@ final class EngineTestClient implements AutoCloseable {
     private int length;
 
     EngineTestClient(int port, String beginString) throws IOException {
-        this.socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        this(connect(port), beginString);
+    }
+
+    /** Over a socket already connected, such as a TLS socket. */
+    EngineTestClient(Socket socket, String beginString) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(10_000);
         this.in = socket.getInputStream();
         this.beginString = beginString;
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        return socket;
     }
 
     /** Sends {@code fields} (from MsgType on, {@code |} for SOH) as a whole message. */

@@ -116,7 +116,7 @@ class SessionSettingsTest {
             .set("JdbcDataSourceName", "jdbc/fix").set("FileStoreSync", "y").set("ResetOnError", "N").build();
 
         assertThat(settings.notYetSupported())
-            .containsExactly("ResetOnError", "SocketUseSSL", "SocketKeyStore", "FileStoreSync", "JdbcDataSourceName");
+            .containsExactly("ResetOnError", "FileStoreSync", "JdbcDataSourceName");
         assertThat(settings.value("FileStoreSync")).contains("Y");
         assertThat(settings.value("KeyStoreType")).contains("JKS");
         assertThatThrownBy(() -> settings.value("KeyStoreTyp")).isInstanceOf(SettingsException.class)

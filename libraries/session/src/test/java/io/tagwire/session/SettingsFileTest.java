@@ -122,7 +122,7 @@ class SettingsFileTest {
         assertThat(arca.socketAcceptPort()).isZero();
         assertThat(arca.value("FileStorePath")).contains("/var/tagwire/store");
         assertThat(arca.notYetSupported())
-            .containsExactly("SocketUseSSL", "SocketKeyStorePassword", "FileStorePath", "FileLogPath");
+            .containsExactly("FileStorePath", "FileLogPath");
     }
 
     @Test
@@ -142,7 +142,7 @@ class SettingsFileTest {
         assertThat(client.resetOnLogon()).isTrue();
         assertThat(client.heartBtInt()).isEqualTo(30);
         assertThat(client.value("FileStorePath")).isEmpty();
-        assertThat(client.notYetSupported()).containsExactly("SocketKeyStorePassword", "FileLogPath");
+        assertThat(client.notYetSupported()).containsExactly("FileLogPath");
     }
 
     @Test
@@ -159,8 +159,7 @@ class SettingsFileTest {
         assertThat(lse.weekdays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(lse.timeStampPrecision()).isEqualTo(TimestampPrecision.MICROS);
-        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "SocketKeyStorePassword",
-            "FileStorePath", "FileLogPath");
+        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "FileStorePath", "FileLogPath");
     }
 
     @Test
