@@ -32,6 +32,9 @@ public final class OrderBook {
     /** {@link #bestAsk()} when there is no ask. */
     public static final long NO_ASK = Long.MAX_VALUE;
 
+    /** Largest {@code expectedOrders} accepted: the id map needs twice as many slots in one array. */
+    public static final int MAX_EXPECTED_ORDERS = 1 << 26;
+
     private static final int DEFAULT_EXPECTED_ORDERS = 1024;
 
     private final Instrument instrument;
@@ -51,8 +54,9 @@ public final class OrderBook {
     public OrderBook(Instrument instrument, OrderBookListener listener, int expectedOrders) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.listener = Objects.requireNonNull(listener, "listener");
-        if (expectedOrders < 0) {
-            throw new IllegalArgumentException("expectedOrders must not be negative, was " + expectedOrders);
+        if (expectedOrders < 0 || expectedOrders > MAX_EXPECTED_ORDERS) {
+            throw new IllegalArgumentException(
+                    "expectedOrders must be 0.." + MAX_EXPECTED_ORDERS + ", was " + expectedOrders);
         }
         int capacity = Math.max(16, expectedOrders);
         bids = new BookSide(Side.BUY, Math.min(capacity, 4096));
