@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Application} of a {@link TradingClient}'s session: feeds ExecutionReport(8),
- * OrderCancelReject(9), OrderMassCancelReport(r) and BusinessMessageReject(j) to the
- * tracker, signs the Logon through the customizer, and after a reconnect hands the open
+ * OrderCancelReject(9), OrderMassCancelReport(r), BusinessMessageReject(j) and Reject(3)
+ * of order requests to the tracker, signs the Logon through the customizer, and after a reconnect hands the open
  * orders to the reconciler. Engine thread only, except {@link #isLoopThread()}.
  */
 final class ClientApplication implements Application {
@@ -27,6 +27,7 @@ final class ClientApplication implements Application {
     private final LogonCustomizer logonCustomizer;
     private final Consumer<Session> onReconnect;
     private final Map<String, CompletableFuture<MassCancelReport>> massCancels = new HashMap<>();
+    private final SentRequests sentRequests = new SentRequests();
     private volatile Thread loopThread;
     private Session session;
     private int logons;
@@ -60,9 +61,29 @@ final class ClientApplication implements Application {
         }
     }
 
+    /** An order request went out as {@code msgSeqNum}. */
+    void sent(long msgSeqNum, Order order, String clOrdId) {
+        sentRequests.sent(msgSeqNum, order, clOrdId);
+    }
+
+    /** A Reject(3) of an order request: RefSeqNum(45) names it, SessionRejectReason(373) and Text(58) say why. */
+    @Override
+    public void fromAdmin(FixMessage message, Session session) {
+        if (message.msgTypeKey() != MsgTypes.Reject_KEY) {
+            return;
+        }
+        int refSeqNum = message.getInt(Tags.RefSeqNum, -1);
+        Order order = refSeqNum < 0 ? null : sentRequests.order(refSeqNum);
+        if (order != null) {
+            tracker.onRequestRejected(order, sentRequests.clOrdId(refSeqNum), message.getInt(Tags.SessionRejectReason, -1),
+                message.getString(Tags.Text), session.eventTimeNanos());
+        }
+    }
+
     @Override
     public void onLogon(Session session) {
         loopThread = Thread.currentThread();
+        sentRequests.clear();
         logons++;
         if (logons > 1) {
             onReconnect.accept(session);

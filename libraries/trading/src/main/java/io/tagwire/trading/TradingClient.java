@@ -103,8 +103,10 @@ public final class TradingClient implements AutoCloseable {
 
     private Order place(String symbol, Side side, OrdType type, long qty, long price, TimeInForce tif,
                         boolean postOnly) {
-        Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(tif, "tif");
+        if (symbol == null || symbol.isEmpty()) {
+            throw new IllegalArgumentException("symbol must not be empty");
+        }
         if (side == null || side == Side.OTHER) {
             throw new IllegalArgumentException("side must be BUY or SELL, was " + side);
         }
@@ -260,7 +262,7 @@ public final class TradingClient implements AutoCloseable {
             Session session = application.session();
             long now = engine.nowNanos();
             requests.newOrderSingle(session.newMessage(MsgTypes.NewOrderSingle, now), order, now);
-            refused = sent(session.send(now));
+            refused = sent(session.send(now), order, order.clOrdId());
         }
         if (refused != null) {
             tracker.rejectLocally(order, refused, engine.nowNanos());
@@ -284,7 +286,7 @@ public final class TradingClient implements AutoCloseable {
                 FixEncoder encoder = session.newMessage(MsgTypes.OrderCancelReplaceRequest, now);
                 requests.orderCancelReplaceRequest(encoder, order, clOrdId, qty, price, now);
             }
-            refused = sent(session.send(now));
+            refused = sent(session.send(now), order, clOrdId);
         }
         if (refused != null) {
             tracker.abortRequest(order, refused);
@@ -311,7 +313,7 @@ public final class TradingClient implements AutoCloseable {
             application.massCancelSent(clOrdId, report);
             requests.orderMassCancelRequest(session.newMessage(MsgTypes.OrderMassCancelRequest, now), clOrdId,
                 symbol, now);
-            refused = sent(session.send(now));
+            refused = sent(session.send(now), null, clOrdId);
         }
         if (refused != null) {
             report.completeExceptionally(new OrderRejectedLocally(refused));
@@ -325,7 +327,7 @@ public final class TradingClient implements AutoCloseable {
             Session session = application.session();
             long now = engine.nowNanos();
             requests.orderStatusRequest(session.newMessage(MsgTypes.OrderStatusRequest, now), order);
-            refused = sent(session.send(now));
+            refused = sent(session.send(now), null, null);
         }
         return refused;
     }
@@ -348,8 +350,12 @@ public final class TradingClient implements AutoCloseable {
         return null;
     }
 
-    private static String sent(long result) {
+    /** Null if the session sent the request (remembered for a Reject(3)), else why not. */
+    private String sent(long result, Order order, String clOrdId) {
         if (result >= 0) {
+            if (order != null) {
+                application.sent(result, order, clOrdId);
+            }
             return null;
         }
         if (result == Session.NOT_LOGGED_ON) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small exchange for the client's end-to-end tests, the Application of a Tagwire
  * acceptor: answers D, F, G, H and q with plausible ExecutionReports in the session's
  * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
- * Symbol {@code BAD} is rejected with a Text; IOC orders expire at once; market orders
+ * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC orders expire at once; market orders
  * fill at 100. Limit orders rest until the test calls {@link #fill}. Engine thread only,
  * except where a method says otherwise.
  */
@@ -125,6 +125,13 @@ final class TestExchange implements Application {
     private void newOrder(FixMessage message) {
         Resting order = new Resting("O" + ++nextId, message);
         byClOrdId.put(order.clOrdId, order);
+        if ("HALT".equals(order.symbol)) {
+            session.newMessage("j").putInt(Tags.RefSeqNum, message.getInt(34, 0)).putString(Tags.RefMsgType, "D")
+                .putString(Tags.BusinessRejectRefID, order.clOrdId).putInt(Tags.BusinessRejectReason, 4)
+                .putString(Tags.Text, "Trading halted");
+            session.send();
+            return;
+        }
         if ("BAD".equals(order.symbol)) {
             order.ordStatus = '8';
             report(order, '8', order.clOrdId, null).putInt(Tags.OrdRejReason, 1)

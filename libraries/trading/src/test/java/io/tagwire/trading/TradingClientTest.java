@@ -109,6 +109,32 @@ class TradingClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
+    void businessMessageRejectOfTheOrderRejectsIt(String beginString) throws Exception {
+        try (ClientHarness harness = new ClientHarness(beginString, b -> b)) {
+            Order order = harness.client.placeLimit("HALT", Side.BUY, fp("1"), fp("1"), TimeInForce.DAY, false);
+            Order answered = order.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(answered.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(answered.text()).isEqualTo("Trading halted");
+            assertThat(answered.rejectReason()).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.4"})
+    void sessionRejectOfTheOrderRejectsIt(String beginString) throws Exception {
+        // ExecInst(18)=~ is outside the dictionary's values: the exchange's session answers Reject(3)
+        try (ClientHarness harness = new ClientHarness(beginString, b -> b.postOnlyExecInst('~'))) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("1"), TimeInForce.DAY, true);
+            Order answered = order.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(answered.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(answered.rejectReason()).isEqualTo(5);
+            assertThat(answered.text()).contains("18");
+            assertThat(harness.received("D")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
     void iocExpiresAndMarketFills(String beginString) throws Exception {
         try (ClientHarness harness = new ClientHarness(beginString, b -> b)) {
             Order ioc = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
