@@ -29,11 +29,16 @@ public final class SessionFactory {
 
     /**
      * The store each session's settings name: a {@link JdbcMessageStore} when JdbcURL (or
-     * JdbcDriver) is set, otherwise memory. The engine's default.
+     * JdbcDriver) is set, else a {@link FileMessageStore} when FileStorePath is set (with the
+     * FileStoreSync policy), otherwise memory. The engine's default.
      */
-    public static final StoreFactory FROM_SETTINGS = (settings, nowNanos) -> JdbcStoreSettings.isConfigured(settings)
-        ? JdbcMessageStore.open(settings, nowNanos)
-        : new MemoryMessageStore(nowNanos);
+    public static final StoreFactory FROM_SETTINGS = (settings, nowNanos) -> {
+        if (JdbcStoreSettings.isConfigured(settings)) {
+            return JdbcMessageStore.open(settings, nowNanos);
+        }
+        MessageStore file = FileMessageStore.fromSettings(settings, nowNanos);
+        return file != null ? file : new MemoryMessageStore(nowNanos);
+    };
 
     private final StoreFactory stores;
     private final Path baseDirectory;

@@ -155,9 +155,11 @@ enum SettingsKey {
     SOCKET_SYNCHRONOUS_WRITE_TIMEOUT("SocketSynchronousWriteTimeout", POSITIVE_INT, "30000", LATER),
     MAX_SCHEDULED_WRITE_REQUESTS("MaxScheduledWriteRequests", NON_NEGATIVE_INT, "0", LATER),
     // Message store
-    FILE_STORE_PATH("FileStorePath", STRING, null, LATER),
+    // the directory of the FileMessageStore; without it sessions keep their state in memory
+    FILE_STORE_PATH("FileStorePath", STRING, null),
     FILE_STORE_MAX_CACHED_MSGS("FileStoreMaxCachedMsgs", NON_NEGATIVE_INT, "10000", LATER),
-    FILE_STORE_SYNC("FileStoreSync", BOOLEAN, "N", LATER),
+    // when the file store syncs: none, always, group:<micros> (group commit), or QuickFIX's N/Y
+    FILE_STORE_SYNC("FileStoreSync", SettingsType.FILE_STORE_SYNC, "N"),
     JDBC_DATA_SOURCE_NAME("JdbcDataSourceName", STRING, null, LATER),
     JDBC_DRIVER("JdbcDriver", STRING, null),
     JDBC_URL("JdbcURL", STRING, null),

@@ -211,6 +211,13 @@ enum SettingsType {
             throw new IllegalArgumentException();
         }
     },
+    /** FileStoreSync: none, always, group:<micros>, or QuickFIX's N and Y. */
+    FILE_STORE_SYNC("must be none, always or group:<micros> (or Y/N)") {
+        @Override
+        Object read(String text) {
+            return FileStoreSync.parse(text);
+        }
+    },
     /** QuickFIX's LogonTag: {@code <tag>=<value>} added to the Logon(A) we send. */
     LOGON_TAG("must be <tag>=<value>, such as 553=user") {
         @Override

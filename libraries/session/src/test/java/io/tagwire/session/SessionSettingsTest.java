@@ -116,8 +116,8 @@ class SessionSettingsTest {
             .set("JdbcDataSourceName", "jdbc/fix").set("FileStoreSync", "y").set("ResetOnError", "N").build();
 
         assertThat(settings.notYetSupported())
-            .containsExactly("ResetOnError", "FileStoreSync", "JdbcDataSourceName");
-        assertThat(settings.value("FileStoreSync")).contains("Y");
+            .containsExactly("ResetOnError", "JdbcDataSourceName");
+        assertThat(settings.value("FileStoreSync")).contains("always");
         assertThat(settings.value("KeyStoreType")).contains("JKS");
         assertThatThrownBy(() -> settings.value("KeyStoreTyp")).isInstanceOf(SettingsException.class)
             .hasMessage("unknown key 'KeyStoreTyp' (did you mean KeyStoreType?)");

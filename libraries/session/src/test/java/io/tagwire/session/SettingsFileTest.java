@@ -122,7 +122,7 @@ class SettingsFileTest {
         assertThat(arca.socketAcceptPort()).isZero();
         assertThat(arca.value("FileStorePath")).contains("/var/tagwire/store");
         assertThat(arca.notYetSupported())
-            .containsExactly("FileStorePath", "FileLogPath");
+            .containsExactly("FileLogPath");
     }
 
     @Test
@@ -159,7 +159,7 @@ class SettingsFileTest {
         assertThat(lse.weekdays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(lse.timeStampPrecision()).isEqualTo(TimestampPrecision.MICROS);
-        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "FileStorePath", "FileLogPath");
+        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "FileLogPath");
     }
 
     @Test

@@ -1,0 +1,313 @@
+package io.tagwire.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * The append-only body file of a {@link FileMessageStore}: a 32-byte header (magic,
+ * creation time, CRC32C) and then records, each {@code length, ~length, MsgSeqNum, CRC32C}
+ * (16 bytes) followed by {@code length} bytes of message. A record of length 0 is a marker
+ * that sets the next sender MsgSeqNum. Records are written with positional writes from one
+ * reusable direct buffer, so appending allocates nothing once the buffer fits the largest
+ * message. Used by the event-loop thread only, except {@link #force} (any thread).
+ */
+final class Journal implements AutoCloseable {
+    /** Receives each valid record while the journal is loaded. */
+    interface Visitor {
+        void record(int msgSeqNum, int length, long offset);
+    }
+
+    static final int FILE_HEADER = 32;
+    static final int RECORD_HEADER = 16;
+    /** Records are indexed and scanned within one mapping. */
+    static final long MAX_BYTES = Integer.MAX_VALUE;
+    private static final long MAGIC = 0x5457_4A52_4E4C_3031L; // "TWJRNL01"
+
+    private final Path file;
+    private final CRC32C crc = new CRC32C();
+    private volatile FileChannel channel;
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
+    private ByteBuffer readBuffer = ByteBuffer.allocateDirect(4096);
+    private byte[] readBytes = new byte[4096];
+    private long end;
+    private long creationTimeNanos;
+    private long repairedBytes;
+
+    Journal(Path file) {
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    long creationTimeNanos() {
+        return creationTimeNanos;
+    }
+
+    /** Bytes cut off the end at the last load: a torn or corrupt last record. */
+    long repairedBytes() {
+        return repairedBytes;
+    }
+
+    long size() {
+        return end;
+    }
+
+    /**
+     * Opens the file (creating it, with this creation time, if absent), checks every record
+     * and hands the valid ones to {@code visitor}. A torn or corrupt tail, after which no
+     * valid record follows, is cut off. This method allocates memory.
+     *
+     * @throws IOException if the header is not a journal's, or a corrupt record has valid records after it
+     */
+    void load(long nowNanos, Visitor visitor) throws IOException {
+        closeChannel();
+        repairedBytes = 0;
+        if (!Files.exists(file)) {
+            create(nowNanos);
+        }
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            long size = opened.size();
+            if (size > MAX_BYTES) {
+                throw new IOException(file + ": journal of " + size + " bytes is larger than " + MAX_BYTES
+                    + "; reset the session's sequence numbers to start a new one");
+            }
+            MappedByteBuffer map = opened.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            map.order(ByteOrder.BIG_ENDIAN);
+            creationTimeNanos = readHeader(map, size);
+            int p = FILE_HEADER;
+            while (p < size) {
+                String problem = problem(map, p, (int) size);
+                if (problem == null) {
+                    int length = map.getInt(p);
+                    visitor.record(map.getInt(p + 8), length, p);
+                    p += RECORD_HEADER + length;
+                    continue;
+                }
+                int next = validRecordAfter(map, p + 1, (int) size);
+                if (next >= 0) {
+                    throw new IOException(file + ": corrupt record at offset " + p + " (" + problem
+                        + ") with a valid record after it at offset " + next
+                        + "; refusing to open. Restore the file, or move it aside to start the session afresh");
+                }
+                repairedBytes = size - p;
+                opened.truncate(p);
+                opened.force(true);
+                break;
+            }
+            end = p;
+            channel = opened;
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Replaces the file by an empty journal with this creation time: a new generation. */
+    void recreate(long nowNanos) throws IOException {
+        closeChannel();
+        create(nowNanos);
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        creationTimeNanos = nowNanos;
+        end = FILE_HEADER;
+        repairedBytes = 0;
+    }
+
+    /**
+     * Appends a record and returns its offset. A length of 0 writes a marker.
+     *
+     * @throws IOException if the write fails or the journal would pass {@link #MAX_BYTES}
+     */
+    long append(int msgSeqNum, byte[] message, int offset, int length) throws IOException {
+        int recordLength = RECORD_HEADER + length;
+        if (end + recordLength > MAX_BYTES) {
+            throw new IOException(file + ": journal full (" + end + " bytes); reset the session's sequence numbers");
+        }
+        if (buffer.capacity() < recordLength) {
+            buffer = ByteBuffer.allocateDirect(Math.max(recordLength, buffer.capacity() * 2));
+        }
+        ByteBuffer b = buffer;
+        b.clear();
+        b.putInt(length).putInt(~length).putInt(msgSeqNum).putInt(0);
+        if (length > 0) {
+            b.put(message, offset, length);
+        }
+        b.putInt(12, checksum(b, 0, recordLength));
+        b.position(0).limit(recordLength);
+        long position = end;
+        FileChannel c = channel;
+        while (b.hasRemaining()) {
+            c.write(b, position + b.position());
+        }
+        end += recordLength;
+        return position;
+    }
+
+    /**
+     * Reads and checks the record at {@code offset}, which must hold {@code msgSeqNum}, and
+     * returns its length; the message is then in {@link #readBytes()} from index 0.
+     * Allocates only to grow its buffers for a longer message than before.
+     */
+    int read(long offset, int msgSeqNum) throws IOException {
+        ByteBuffer b = readBuffer;
+        b.clear().limit(RECORD_HEADER);
+        readFully(b, offset);
+        int length = b.getInt(0);
+        if (length != ~b.getInt(4) || length <= 0 || offset + RECORD_HEADER + length > end) {
+            throw new IOException(file + ": corrupt record at offset " + offset + " (bad length field)");
+        }
+        if (b.capacity() < RECORD_HEADER + length) {
+            readBuffer = ByteBuffer.allocateDirect(Math.max(RECORD_HEADER + length, b.capacity() * 2));
+            b = readBuffer;
+        }
+        b.clear().limit(RECORD_HEADER + length);
+        readFully(b, offset);
+        if (checksum(b, 0, RECORD_HEADER + length) != b.getInt(12) || b.getInt(8) != msgSeqNum) {
+            throw new IOException(file + ": corrupt record at offset " + offset + " (checksum mismatch)");
+        }
+        if (readBytes.length < length) {
+            readBytes = new byte[Math.max(length, readBytes.length * 2)];
+        }
+        b.position(RECORD_HEADER);
+        b.get(readBytes, 0, length);
+        return length;
+    }
+
+    /** The message last read by {@link #read}. */
+    byte[] readBytes() {
+        return readBytes;
+    }
+
+    boolean isOpen() {
+        return channel != null;
+    }
+
+    /** Syncs the file's content (not its metadata but its size); safe from any thread. */
+    void force() throws IOException {
+        FileChannel c = channel;
+        if (c == null) {
+            throw new ClosedChannelException();
+        }
+        c.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeChannel();
+    }
+
+    private void readFully(ByteBuffer into, long offset) throws IOException {
+        into.position(0);
+        while (into.hasRemaining()) {
+            if (channel.read(into, offset + into.position()) < 0) {
+                throw new IOException(file + ": unexpected end of file at offset " + (offset + into.position()));
+            }
+        }
+    }
+
+    private void closeChannel() throws IOException {
+        FileChannel c = channel;
+        if (c != null) {
+            channel = null;
+            c.close();
+        }
+    }
+
+    // CRC32C of [from, to) with the checksum field (bytes 12..16 of the record) left out.
+    private int checksum(ByteBuffer b, int from, int to) {
+        int position = b.position();
+        int limit = b.limit();
+        crc.reset();
+        b.limit(from + 12).position(from);
+        crc.update(b);
+        b.limit(to).position(from + RECORD_HEADER);
+        crc.update(b);
+        b.limit(limit).position(position);
+        return (int) crc.getValue();
+    }
+
+    /** Why the record at {@code p} is not valid, or null if it is. */
+    private String problem(MappedByteBuffer map, int p, int size) {
+        if (size - p < RECORD_HEADER) {
+            return "torn header, " + (size - p) + " bytes";
+        }
+        int length = map.getInt(p);
+        if (length != ~map.getInt(p + 4)) {
+            return "bad length field";
+        }
+        if (length < 0 || length > size - p - RECORD_HEADER) {
+            return "record of " + length + " bytes runs past the end of the file";
+        }
+        if (checksum(map, p, p + RECORD_HEADER + length) != map.getInt(p + 12)) {
+            return "checksum mismatch";
+        }
+        return null;
+    }
+
+    // A record header holds bytes (~length) that never occur in FIX text, so a valid record
+    // cannot be found by accident inside a message.
+    private int validRecordAfter(MappedByteBuffer map, int from, int size) {
+        for (int q = from; q + RECORD_HEADER <= size; q++) {
+            if (map.getInt(q) == ~map.getInt(q + 4) && problem(map, q, size) == null) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    private long readHeader(MappedByteBuffer map, long size) throws IOException {
+        if (size < FILE_HEADER || map.getLong(0) != MAGIC || checksumHeader(map) != map.getInt(28)) {
+            throw new IOException(file + ": not a Tagwire journal (missing or corrupt " + FILE_HEADER
+                + "-byte header); move it aside to start the session afresh");
+        }
+        return map.getLong(16);
+    }
+
+    private int checksumHeader(ByteBuffer b) {
+        crc.reset();
+        b.limit(28).position(0);
+        crc.update(b);
+        b.limit(b.capacity()).position(0);
+        return (int) crc.getValue();
+    }
+
+    // Written beside the journal and moved over it, so the file is either the old journal
+    // or a complete new header, never half a header.
+    private void create(long nowNanos) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).order(ByteOrder.BIG_ENDIAN);
+        header.putLong(0, MAGIC).putInt(8, 1).putLong(16, nowNanos);
+        header.putInt(28, checksumHeader(header));
+        header.position(0).limit(FILE_HEADER);
+        try (FileChannel c = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (header.hasRemaining()) {
+                c.write(header);
+            }
+            c.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /** Makes a rename in {@code directory} durable; false where a directory cannot be synced (not Linux). */
+    static boolean syncDirectory(Path directory) {
+        try (FileChannel c = FileChannel.open(directory, StandardOpenOption.READ)) {
+            c.force(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

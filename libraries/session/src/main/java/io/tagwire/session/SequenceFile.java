@@ -1,0 +1,133 @@
+package io.tagwire.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * The seqnums file of a {@link FileMessageStore}: the next target MsgSeqNum, which changes
+ * with every inbound message, written in place. Two 32-byte slots ({@code counter,
+ * creation time, MsgSeqNum, CRC32C}) are written in turn, so a torn write spoils only the
+ * slot being written and the other still holds the previous value. The creation time ties
+ * the file to its journal's generation. No allocation per update.
+ */
+final class SequenceFile implements AutoCloseable {
+    private static final int SLOT = 32;
+
+    private final Path file;
+    private final CRC32C crc = new CRC32C();
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(2 * SLOT);
+    private volatile FileChannel channel;
+    private long counter;
+    private long creationTimeNanos;
+    private int nextTarget = 1;
+
+    SequenceFile(Path file) {
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    int nextTargetMsgSeqNum() {
+        return nextTarget;
+    }
+
+    long creationTimeNanos() {
+        return creationTimeNanos;
+    }
+
+    /**
+     * Opens the file and reads the newer valid slot. A file that is absent, empty, or of
+     * another generation than {@code journalCreationNanos} starts again at 1.
+     *
+     * @throws IOException if neither slot is valid: the next target MsgSeqNum is unknown
+     */
+    void load(long journalCreationNanos) throws IOException {
+        close();
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        try {
+            long size = opened.size();
+            buffer.clear();
+            int read = 0;
+            while (buffer.hasRemaining() && read >= 0) {
+                read = opened.read(buffer, buffer.position());
+            }
+            counter = 0;
+            nextTarget = 1;
+            creationTimeNanos = journalCreationNanos;
+            boolean found = false;
+            for (int slot = 0; slot < 2; slot++) {
+                int at = slot * SLOT;
+                if (size >= at + SLOT && checksum(at) == buffer.getInt(at + 28) && buffer.getLong(at) > counter) {
+                    found = true;
+                    if (buffer.getLong(at + 8) == journalCreationNanos) {
+                        counter = buffer.getLong(at);
+                        nextTarget = buffer.getInt(at + 16);
+                    }
+                }
+            }
+            if (!found && size > 0) {
+                throw new IOException(file + ": both slots of the sequence file are corrupt, so the next target"
+                    + " MsgSeqNum is unknown; set it by hand or reset the session");
+            }
+            channel = opened;
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Writes the next target MsgSeqNum and creation time to the older slot. */
+    void write(int msgSeqNum, long creationNanos) throws IOException {
+        counter++;
+        int at = (int) (counter & 1) * SLOT;
+        buffer.clear();
+        buffer.putLong(at, counter).putLong(at + 8, creationNanos).putInt(at + 16, msgSeqNum)
+            .putLong(at + 20, 0L);
+        buffer.putInt(at + 28, checksum(at));
+        buffer.limit(at + SLOT).position(at);
+        FileChannel c = channel;
+        while (buffer.hasRemaining()) {
+            c.write(buffer, buffer.position());
+        }
+        nextTarget = msgSeqNum;
+        creationTimeNanos = creationNanos;
+    }
+
+    boolean isOpen() {
+        return channel != null;
+    }
+
+    /** Syncs the file; safe from any thread. */
+    void force() throws IOException {
+        FileChannel c = channel;
+        if (c == null) {
+            throw new ClosedChannelException();
+        }
+        c.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        FileChannel c = channel;
+        if (c != null) {
+            channel = null;
+            c.close();
+        }
+    }
+
+    private int checksum(int at) {
+        crc.reset();
+        buffer.limit(at + 28).position(at);
+        crc.update(buffer);
+        buffer.clear();
+        return (int) crc.getValue();
+    }
+}
