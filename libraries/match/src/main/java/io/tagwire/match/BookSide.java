@@ -51,6 +51,11 @@ final class BookSide {
         return side == Side.SELL ? price <= limitPrice : price >= limitPrice;
     }
 
+    /** True when an opposite order limited to {@code limitPrice} would trade with this side's best level. */
+    boolean crossedBy(long limitPrice) {
+        return count > 0 && tradesWith(levels[count - 1].price, limitPrice);
+    }
+
     /** True when at least {@code quantity} rests at prices an opposite order limited to {@code limitPrice} takes. */
     boolean hasQuantity(long limitPrice, long quantity) {
         long remaining = quantity;

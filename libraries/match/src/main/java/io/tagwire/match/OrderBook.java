@@ -157,17 +157,23 @@ public final class OrderBook {
                 return;
             }
             unlink(order);
+            orders.remove(orderId);
             order.price = newPrice;
             order.quantity = newQuantity;
+            if (!opposite(order.side).crossedBy(newPrice)) {
+                rest(order);
+                listener.onAmend(orderId, newPrice, newQuantity, false);
+                return;
+            }
+            // off the book while it trades, like an incoming order; what is left rests after the last match
             listener.onAmend(orderId, newPrice, newQuantity, false);
             long remaining = match(orderId, order.side, newPrice, newQuantity);
             if (remaining == 0) {
-                orders.remove(orderId);
                 pool.release(order);
                 return;
             }
             order.quantity = remaining;
-            bookSide(order.side).levelAt(newPrice).append(order);
+            rest(order);
         } finally {
             busy = false;
         }
@@ -309,7 +315,7 @@ public final class OrderBook {
         orders.put(order.id, order);
     }
 
-    /** Takes an order out of its level (dropping the level if it empties); it stays in the id map. */
+    /** Takes an order out of its level (dropping the level if it empties); the id map is the caller's business. */
     private void unlink(Order order) {
         PriceLevel level = order.level;
         level.remove(order);

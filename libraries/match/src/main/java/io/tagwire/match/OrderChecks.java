@@ -29,7 +29,7 @@ final class OrderChecks {
         if (tif != TimeInForce.GTC) {
             return RejectReason.POST_ONLY_NOT_GTC;
         }
-        return crosses(opposite, price) ? RejectReason.POST_ONLY_WOULD_CROSS : null;
+        return opposite.crossedBy(price) ? RejectReason.POST_ONLY_WOULD_CROSS : null;
     }
 
     /** Order: quantity, price, post-only would cross; null when the amend is acceptable. */
@@ -38,7 +38,7 @@ final class OrderChecks {
         if (reason == null) {
             reason = price(newPrice);
         }
-        if (reason == null && order.postOnly && crosses(opposite, newPrice)) {
+        if (reason == null && order.postOnly && opposite.crossedBy(newPrice)) {
             reason = RejectReason.POST_ONLY_WOULD_CROSS;
         }
         return reason;
@@ -59,10 +59,5 @@ final class OrderChecks {
             return RejectReason.PRICE_NOT_POSITIVE;
         }
         return price % tickSize != 0 ? RejectReason.PRICE_NOT_ON_TICK : null;
-    }
-
-    private static boolean crosses(BookSide opposite, long price) {
-        PriceLevel best = opposite.best();
-        return best != null && opposite.tradesWith(best.price, price);
     }
 }

@@ -79,6 +79,34 @@ class OrderBookViewTest {
     }
 
     @Test
+    void listenerSeesAnAmendInPlaceUnlessItCrossesThenTheOrderIsOffTheBookWhileItTrades() {
+        OrderBook[] self = new OrderBook[1];
+        StringBuilder seen = new StringBuilder();
+        RecordingListener recorder = new RecordingListener() {
+            @Override
+            public void onAmend(long orderId, long newPrice, long newQuantity, boolean keptPriority) {
+                seen.append("amend ").append(self[0].contains(orderId)).append(' ').append(self[0].price(orderId))
+                        .append(' ').append(self[0].bestBid()).append("; ");
+            }
+
+            @Override
+            public void onMatch(long takerOrderId, long makerOrderId, Side takerSide, long price, long quantity,
+                                long takerRemaining, long makerRemaining) {
+                seen.append("match ").append(self[0].contains(takerOrderId)).append("; ");
+            }
+        };
+        self[0] = new OrderBook(OrderBookMatchingTest.BTC, recorder);
+        self[0].submit(1, BUY, LIMIT, GTC, false, 9990, 20);
+        self[0].submit(2, SELL, LIMIT, GTC, false, 10010, 10);
+
+        self[0].amend(1, 9995, 20);
+        self[0].amend(1, 10010, 20);
+
+        assertThat(seen).hasToString("amend true 9995 9995; amend false 0 -9223372036854775808; match false; ");
+        assertThat(BookState.of(self[0]).bids()).containsExactly(resting(1, 10010, 10));
+    }
+
+    @Test
     void levelPastTheEndIsMisuse() {
         book.submit(1, BUY, LIMIT, GTC, false, 9990, 10);
 
