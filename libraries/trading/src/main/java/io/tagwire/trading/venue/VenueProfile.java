@@ -1,0 +1,417 @@
+package io.tagwire.trading.venue;
+
+import io.tagwire.codec.FixEncoder;
+import io.tagwire.codec.TimestampPrecision;
+import io.tagwire.session.SessionSettings;
+import io.tagwire.session.SettingsBuilder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What Tagwire knows about one venue's FIX gateway: versions, CompIDs, endpoints, logon
+ * authentication, session rules, identifiers, limits and amend message. Immutable; the
+ * known venues are in {@link VenueProfiles}, others are made with {@link #builder(String)}.
+ *
+ * <pre>{@code
+ * VenueProfile binance = VenueProfiles.byName("binance-spot");
+ * SessionSettings settings = binance.sessionSettings("MYCOMP01", Environment.TESTNET);
+ * // in Application.toAdmin, for Logon(A):
+ * binance.signer().sign(message, credentials);
+ * binance.addLogonFields(message.encoder());
+ * }</pre>
+ */
+public final class VenueProfile {
+    private final String name;
+    private final String beginString;
+    private final SessionSettings.ApplVerID defaultApplVerId;
+    private final String targetCompId;
+    private final IdRule senderCompIdRule;
+    private final Map<Environment, Endpoint> endpoints;
+    private final int heartBtInt;
+    private final boolean resetOnLogon;
+    private final RecoveryPolicy recoveryPolicy;
+    private final boolean newSessionOnMaintenanceNews;
+    private final LogonSigner signer;
+    private final Map<Integer, String> logonFields;
+    private final IdRule clOrdIdRule;
+    private final RateLimit messageLimit;
+    private final AmendStyle amendStyle;
+    private final int[] secretTags;
+    private final TimestampPrecision timeStampPrecision;
+    private final boolean relaxedValidation;
+
+    private VenueProfile(Builder b) {
+        this.name = b.name;
+        this.beginString = b.beginString;
+        this.defaultApplVerId = b.defaultApplVerId;
+        this.targetCompId = b.targetCompId;
+        this.senderCompIdRule = b.senderCompIdRule;
+        this.endpoints = Collections.unmodifiableMap(new EnumMap<>(b.endpoints));
+        this.heartBtInt = b.heartBtInt;
+        this.resetOnLogon = b.resetOnLogon;
+        this.recoveryPolicy = b.recoveryPolicy;
+        this.newSessionOnMaintenanceNews = b.newSessionOnMaintenanceNews;
+        this.signer = b.signer;
+        this.logonFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.logonFields));
+        this.clOrdIdRule = b.clOrdIdRule;
+        this.messageLimit = b.messageLimit;
+        this.amendStyle = b.amendStyle;
+        this.secretTags = b.secretTags.clone();
+        Arrays.sort(this.secretTags);
+        this.timeStampPrecision = b.timeStampPrecision;
+        this.relaxedValidation = b.relaxedValidation;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding everything this profile holds, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.beginString = beginString;
+        b.defaultApplVerId = defaultApplVerId;
+        b.targetCompId = targetCompId;
+        b.senderCompIdRule = senderCompIdRule;
+        b.endpoints.putAll(endpoints);
+        b.heartBtInt = heartBtInt;
+        b.resetOnLogon = resetOnLogon;
+        b.recoveryPolicy = recoveryPolicy;
+        b.newSessionOnMaintenanceNews = newSessionOnMaintenanceNews;
+        b.signer = signer;
+        b.logonFields.putAll(logonFields);
+        b.clOrdIdRule = clOrdIdRule;
+        b.messageLimit = messageLimit;
+        b.amendStyle = amendStyle;
+        b.secretTags = secretTags.clone();
+        b.timeStampPrecision = timeStampPrecision;
+        b.relaxedValidation = relaxedValidation;
+        return b;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** BeginString(8): {@code FIX.4.2}, {@code FIX.4.4} or {@code FIXT.1.1}. */
+    public String beginString() {
+        return beginString;
+    }
+
+    /** DefaultApplVerID(1137) for FIXT.1.1 venues. */
+    public Optional<SessionSettings.ApplVerID> defaultApplVerId() {
+        return Optional.ofNullable(defaultApplVerId);
+    }
+
+    /** TargetCompID(56) the venue expects; empty for the generic profile (set it in the .cfg). */
+    public Optional<String> targetCompId() {
+        return Optional.ofNullable(targetCompId);
+    }
+
+    /** What the venue accepts as SenderCompID(49). */
+    public IdRule senderCompIdRule() {
+        return senderCompIdRule;
+    }
+
+    /** The gateway of an environment, if the venue has one. */
+    public Optional<Endpoint> endpoint(Environment environment) {
+        return Optional.ofNullable(endpoints.get(environment));
+    }
+
+    public Map<Environment, Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** HeartBtInt(108) in seconds. */
+    public int heartBtInt() {
+        return heartBtInt;
+    }
+
+    /** Whether every logon resets sequence numbers (ResetSeqNumFlag(141)=Y through ResetOnLogon). */
+    public boolean resetOnLogon() {
+        return resetOnLogon;
+    }
+
+    public RecoveryPolicy recoveryPolicy() {
+        return recoveryPolicy;
+    }
+
+    /**
+     * Whether News(B) announces maintenance, to be answered by opening a new session first
+     * and then logging out of the old one (Binance).
+     */
+    public boolean newSessionOnMaintenanceNews() {
+        return newSessionOnMaintenanceNews;
+    }
+
+    /** Adds the venue's authentication to a Logon(A): call from {@code toAdmin}. */
+    public LogonSigner signer() {
+        return signer;
+    }
+
+    /** Logon(A) fields the venue requires besides authentication (e.g. Binance MessageHandling(25035)), in order. */
+    public Map<Integer, String> logonFields() {
+        return logonFields;
+    }
+
+    /** Writes {@link #logonFields()} into a Logon being sent: call from {@code toAdmin} after signing. */
+    public void addLogonFields(FixEncoder logon) {
+        for (Map.Entry<Integer, String> field : logonFields.entrySet()) {
+            logon.putString(field.getKey(), field.getValue());
+        }
+    }
+
+    /** What the venue accepts as ClOrdID(11) (and OrigClOrdID(41)). */
+    public IdRule clOrdIdRule() {
+        return clOrdIdRule;
+    }
+
+    /** A generator of ClOrdIDs in this venue's rule, starting now. */
+    public ClOrdIdGenerator newClOrdIdGenerator() {
+        return ClOrdIdGenerator.forRule(clOrdIdRule);
+    }
+
+    /** Messages per interval per connection, when the venue states a limit. */
+    public Optional<RateLimit> messageLimit() {
+        return Optional.ofNullable(messageLimit);
+    }
+
+    /** How an order is amended: G, or the venue's own message. */
+    public AmendStyle amendStyle() {
+        return amendStyle;
+    }
+
+    /** Tags whose values are secret (credentials, signatures, API keys): mask them in logs. Sorted copy. */
+    public int[] secretTags() {
+        return secretTags.clone();
+    }
+
+    public boolean isSecretTag(int tag) {
+        return Arrays.binarySearch(secretTags, tag) >= 0;
+    }
+
+    /**
+     * Settings for connecting to {@code environment}, to adjust before {@link SettingsBuilder#build()}.
+     *
+     * @throws IllegalArgumentException if {@code senderCompId} breaks the venue's rule or the
+     *         venue has no such environment
+     */
+    public SettingsBuilder settingsBuilder(String senderCompId, Environment environment) {
+        Endpoint endpoint = endpoints.get(environment);
+        if (endpoint == null) {
+            throw new IllegalArgumentException(name + " has no " + environment.name().toLowerCase(Locale.ROOT)
+                + " endpoint" + (endpoints.isEmpty() ? " (set SocketConnectHost/Port in a .cfg file)"
+                : "; it has " + endpoints.keySet()));
+        }
+        return settingsBuilder(senderCompId, endpoint);
+    }
+
+    /** Settings for connecting to {@code endpoint} (for example a local exchange simulator), to adjust. */
+    public SettingsBuilder settingsBuilder(String senderCompId, Endpoint endpoint) {
+        SettingsBuilder settings = baseSettings(senderCompId);
+        settings.socketConnectHost(endpoint.host()).socketConnectPort(endpoint.port());
+        if (endpoint.tls()) {
+            settings.set("SocketUseSSL", "Y").set("UseSNI", "Y").set("SNIHostName", endpoint.sniHost())
+                .set("EndpointIdentificationAlgorithm", "HTTPS");
+        }
+        return settings;
+    }
+
+    /** The settings for connecting to {@code environment}. */
+    public SessionSettings sessionSettings(String senderCompId, Environment environment) {
+        return settingsBuilder(senderCompId, environment).build();
+    }
+
+    /**
+     * The settings for connecting to {@code environment} (or wherever the file says, for a
+     * venue without endpoints), with the keys of a QuickFIX {@code .cfg} file laid over them:
+     * its {@code [DEFAULT]} keys, then those of its one {@code [SESSION]} if any. A key the file
+     * sets wins (for example SocketConnectHost for a proxy, FileStorePath, DataDictionary).
+     *
+     * @throws IllegalArgumentException naming the file and line of a bad key or value
+     */
+    public SessionSettings sessionSettings(String senderCompId, Environment environment, Path cfgFile) {
+        SettingsBuilder settings = endpoints.containsKey(environment)
+            ? settingsBuilder(senderCompId, environment) : baseSettings(senderCompId);
+        CfgOverlay.apply(cfgFile, settings);
+        return settings.build();
+    }
+
+    private SettingsBuilder baseSettings(String senderCompId) {
+        String problem = senderCompIdRule.check(senderCompId);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + ": " + problem);
+        }
+        SettingsBuilder settings = SessionSettings.builder()
+            .connectionType(SessionSettings.ConnectionType.INITIATOR)
+            .beginString(beginString).senderCompId(senderCompId)
+            .heartBtInt(heartBtInt).resetOnLogon(resetOnLogon).nonStopSession(true)
+            .timeStampPrecision(timeStampPrecision);
+        if (targetCompId != null) {
+            settings.targetCompId(targetCompId);
+        }
+        if (defaultApplVerId != null) {
+            settings.defaultApplVerId(defaultApplVerId);
+        }
+        if (relaxedValidation) {
+            // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
+            settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
+        }
+        return settings;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + beginString + (defaultApplVerId == null ? "" : "/" + defaultApplVerId.value())
+            + (targetCompId == null ? "" : " to " + targetCompId) + ", " + signer + ", " + recoveryPolicy + ")";
+    }
+
+    /** Builds a {@link VenueProfile}; defaults are plain FIX 4.4 with standard recovery. */
+    public static final class Builder {
+        private String name;
+        private String beginString = "FIX.4.4";
+        private SessionSettings.ApplVerID defaultApplVerId;
+        private String targetCompId;
+        private IdRule senderCompIdRule = IdRule.printable("SenderCompID", 64);
+        private final Map<Environment, Endpoint> endpoints = new EnumMap<>(Environment.class);
+        private int heartBtInt = 30;
+        private boolean resetOnLogon;
+        private RecoveryPolicy recoveryPolicy = RecoveryPolicy.RESEND;
+        private boolean newSessionOnMaintenanceNews;
+        private LogonSigner signer = LogonSigners.none();
+        private final Map<Integer, String> logonFields = new LinkedHashMap<>();
+        private IdRule clOrdIdRule = IdRule.printable("ClOrdID", 64);
+        private RateLimit messageLimit;
+        private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
+        private int[] secretTags = {96, 554, 925};
+        private TimestampPrecision timeStampPrecision = TimestampPrecision.MILLIS;
+        private boolean relaxedValidation;
+
+        private Builder(String name) {
+            name(name);
+        }
+
+        /** The name {@link VenueProfiles#byName} knows it by: lowercase, e.g. {@code binance-spot}. */
+        public Builder name(String value) {
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException("a venue profile needs a name");
+            }
+            name = value;
+            return this;
+        }
+
+        /** {@code FIX.4.2}, {@code FIX.4.4} or {@code FIXT.1.1} (then also {@link #defaultApplVerId}). */
+        public Builder beginString(String value) {
+            beginString = Objects.requireNonNull(value, "beginString");
+            return this;
+        }
+
+        public Builder defaultApplVerId(SessionSettings.ApplVerID value) {
+            defaultApplVerId = value;
+            return this;
+        }
+
+        public Builder targetCompId(String value) {
+            targetCompId = value;
+            return this;
+        }
+
+        public Builder senderCompIdRule(IdRule value) {
+            senderCompIdRule = Objects.requireNonNull(value, "senderCompIdRule");
+            return this;
+        }
+
+        public Builder endpoint(Environment environment, Endpoint endpoint) {
+            endpoints.put(environment, Objects.requireNonNull(endpoint, "endpoint"));
+            return this;
+        }
+
+        public Builder heartBtInt(int seconds) {
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("heartBtInt must be positive, was " + seconds);
+            }
+            heartBtInt = seconds;
+            return this;
+        }
+
+        public Builder resetOnLogon(boolean value) {
+            resetOnLogon = value;
+            return this;
+        }
+
+        public Builder recoveryPolicy(RecoveryPolicy value) {
+            recoveryPolicy = Objects.requireNonNull(value, "recoveryPolicy");
+            return this;
+        }
+
+        public Builder newSessionOnMaintenanceNews(boolean value) {
+            newSessionOnMaintenanceNews = value;
+            return this;
+        }
+
+        public Builder signer(LogonSigner value) {
+            signer = Objects.requireNonNull(value, "signer");
+            return this;
+        }
+
+        /** A Logon(A) field the venue requires, added after the signature; replaces an earlier value. */
+        public Builder logonField(int tag, String value) {
+            if (tag <= 0) {
+                throw new IllegalArgumentException("tag must be positive, was " + tag);
+            }
+            logonFields.put(tag, Credentials.Builder.text(value, "Logon field " + tag));
+            return this;
+        }
+
+        public Builder clOrdIdRule(IdRule value) {
+            clOrdIdRule = Objects.requireNonNull(value, "clOrdIdRule");
+            return this;
+        }
+
+        /** The venue's per-connection message limit; null when it states none. */
+        public Builder messageLimit(RateLimit value) {
+            messageLimit = value;
+            return this;
+        }
+
+        public Builder amendStyle(AmendStyle value) {
+            amendStyle = Objects.requireNonNull(value, "amendStyle");
+            return this;
+        }
+
+        /** The tags to mask in logs (replaces the default Password(554), RawData(96), NewPassword(925)). */
+        public Builder secretTags(int... tags) {
+            secretTags = tags.clone();
+            return this;
+        }
+
+        /** Precision of SendingTime(52) and other timestamps sent. */
+        public Builder timeStampPrecision(TimestampPrecision value) {
+            timeStampPrecision = Objects.requireNonNull(value, "timeStampPrecision");
+            return this;
+        }
+
+        /** Accept the venue's own tags in standard messages (ValidateUserDefinedFields=N, AllowUnknownMsgFields=Y). */
+        public Builder relaxedValidation(boolean value) {
+            relaxedValidation = value;
+            return this;
+        }
+
+        public VenueProfile build() {
+            if (beginString.equals("FIXT.1.1") && defaultApplVerId == null) {
+                throw new IllegalArgumentException(name + ": FIXT.1.1 needs a DefaultApplVerID");
+            }
+            if (recoveryPolicy == RecoveryPolicy.RECONNECT_AND_RECONCILE && !resetOnLogon) {
+                throw new IllegalArgumentException(name + ": RECONNECT_AND_RECONCILE needs resetOnLogon");
+            }
+            return new VenueProfile(this);
+        }
+    }
+}

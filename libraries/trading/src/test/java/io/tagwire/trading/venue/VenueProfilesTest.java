@@ -1,0 +1,198 @@
+package io.tagwire.trading.venue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagwire.codec.FixMessage;
+import io.tagwire.session.SessionSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VenueProfilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void knowsTheVenuesByName() {
+        assertThat(VenueProfiles.names()).containsExactly("binance-spot", "binance-spot-dropcopy",
+            "binance-spot-marketdata", "bybit-spot", "coinbase-exchange", "coinbase-prime", "kraken", "deribit", "generic");
+        assertThat(VenueProfiles.byName("Binance-Spot").name()).isEqualTo("binance-spot");
+    }
+
+    @Test
+    void unknownNameListsTheKnownOnes() {
+        assertThatThrownBy(() -> VenueProfiles.byName("binance"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("unknown venue profile 'binance'; known: binance-spot, binance-spot-dropcopy,"
+                + " binance-spot-marketdata, bybit-spot, coinbase-exchange, coinbase-prime, kraken, deribit, generic");
+    }
+
+    @Test
+    void everyProfileBuildsValidSessionSettingsForEachOfItsEndpoints() {
+        for (VenueProfile profile : VenueProfiles.all()) {
+            for (Map.Entry<Environment, Endpoint> entry : profile.endpoints().entrySet()) {
+                SessionSettings settings = profile.sessionSettings("TW01", entry.getKey());
+                Endpoint endpoint = entry.getValue();
+                assertThat(settings.sessionId().beginString()).as(profile.name()).isEqualTo(profile.beginString());
+                assertThat(settings.sessionId().senderCompId()).isEqualTo("TW01");
+                assertThat(settings.sessionId().targetCompId()).isEqualTo(profile.targetCompId().orElseThrow());
+                assertThat(settings.isInitiator()).isTrue();
+                assertThat(settings.heartBtInt()).isEqualTo(profile.heartBtInt());
+                assertThat(settings.resetOnLogon()).isEqualTo(profile.resetOnLogon());
+                assertThat(settings.socketConnectAddresses().get(0).getHostString()).isEqualTo(endpoint.host());
+                assertThat(settings.socketConnectAddresses().get(0).getPort()).isEqualTo(endpoint.port());
+                assertThat(settings.value("SocketUseSSL")).contains(endpoint.tls() ? "Y" : "N");
+                assertThat(settings.value("SNIHostName")).contains(endpoint.sniHost());
+                assertThat(settings.defaultApplVerId()).isEqualTo(profile.defaultApplVerId());
+            }
+        }
+        assertThat(VenueProfiles.byName("generic").endpoints()).isEmpty();
+    }
+
+    @Test
+    void factsOfTheVenues() {
+        VenueProfile binance = VenueProfiles.byName("binance-spot");
+        assertThat(binance.endpoint(Environment.PRODUCTION)).contains(Endpoint.tls("fix-oe.binance.com", 9000));
+        assertThat(binance.recoveryPolicy()).isEqualTo(RecoveryPolicy.RECONNECT_AND_RECONCILE);
+        assertThat(binance.newSessionOnMaintenanceNews()).isTrue();
+        assertThat(binance.logonFields()).containsExactly(Map.entry(25035, "2"));
+        assertThat(binance.amendStyle().msgType()).isEqualTo("XCN");
+        assertThat(binance.messageLimit()).contains(RateLimit.of(10_000, java.time.Duration.ofSeconds(10)));
+        assertThat(binance.isSecretTag(96)).isTrue();
+        assertThat(binance.isSecretTag(553)).isTrue();
+        assertThat(binance.isSecretTag(49)).isFalse();
+
+        VenueProfile dropCopy = VenueProfiles.byName("binance-spot-dropcopy");
+        assertThat(dropCopy.logonFields()).containsExactly(Map.entry(25035, "2"), Map.entry(9406, "Y"));
+        assertThat(dropCopy.endpoint(Environment.TESTNET)).contains(Endpoint.tls("fix-dc.testnet.binance.vision", 9000));
+        assertThat(dropCopy.messageLimit()).contains(RateLimit.of(60, java.time.Duration.ofSeconds(60)));
+
+        assertThat(VenueProfiles.byName("bybit-spot").amendStyle().msgType()).isEqualTo("XAR");
+        assertThat(VenueProfiles.byName("bybit-spot").heartBtInt()).isEqualTo(10);
+        VenueProfile coinbase = VenueProfiles.byName("coinbase-exchange");
+        assertThat(coinbase.sessionSettings("key", Environment.PRODUCTION).defaultApplVerId())
+            .contains(SessionSettings.ApplVerID.FIX50SP2);
+        assertThat(coinbase.clOrdIdRule().form()).isEqualTo(IdRule.Form.UUID_V4);
+        assertThat(VenueProfiles.byName("kraken").recoveryPolicy()).isEqualTo(RecoveryPolicy.RESEND);
+        assertThat(VenueProfiles.byName("kraken").resetOnLogon()).isFalse();
+        assertThat(VenueProfiles.byName("coinbase-prime").endpoint(Environment.TESTNET)).isEmpty();
+        assertThat(VenueProfiles.byName("coinbase-prime").isSecretTag(9407)).isTrue();
+    }
+
+    @Test
+    void refusesASenderCompIdTheVenueRefuses() {
+        VenueProfile binance = VenueProfiles.byName("binance-spot");
+        assertThatThrownBy(() -> binance.sessionSettings("TOOLONGID", Environment.TESTNET))
+            .hasMessage("binance-spot: SenderCompID is 9 characters, at most 8 allowed");
+        assertThatThrownBy(() -> binance.sessionSettings("MY.COMP", Environment.TESTNET))
+            .hasMessageStartingWith("binance-spot: SenderCompID holds '.' at position 3");
+        assertThatThrownBy(() -> VenueProfiles.byName("coinbase-prime").sessionSettings("SVC", Environment.TESTNET))
+            .hasMessage("coinbase-prime has no testnet endpoint; it has [PRODUCTION]");
+    }
+
+    @Test
+    void binanceProfileInASessionSendsThePublishedLogon() {
+        VenueProfile binance = VenueProfiles.byName("binance-spot");
+        Credentials credentials = Credentials.builder().apiKey(BinanceLogonTest.API_KEY)
+            .privateKey(BinanceLogonTest.PRIVATE_KEY).build();
+
+        FixMessage logon = LogonCapture.logon(binance.sessionSettings("EXAMPLE", Environment.TESTNET),
+            LogonCapture.nanos("2024-06-27T11:17:25.223Z"), (message, session) -> {
+                binance.signer().sign(message, credentials);
+                binance.addLogonFields(message.encoder());
+            });
+
+        Map<Integer, String> published = fields(LogonCapture.parse(BinanceLogonTest.PUBLISHED_LOGON));
+        assertThat(fields(logon)).isEqualTo(published);
+        assertThat(LogonVerifiers.binance().verify(logon,
+            new KeyRegistry().addPublicKey(BinanceLogonTest.API_KEY, BinanceLogonTest.PUBLIC_KEY))).isNull();
+    }
+
+    @Test
+    void cfgFileKeysAreLaidOverTheProfile() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("binance.cfg"), "# my overrides\n[DEFAULT]\nHeartBtInt=20\n"
+            + "FileStorePath=store\n\n[SESSION]\nSocketConnectHost=proxy.local\nSocketConnectPort=19000\n");
+
+        SessionSettings settings = VenueProfiles.byName("binance-spot").sessionSettings("TW01", Environment.TESTNET, cfg);
+
+        assertThat(settings.heartBtInt()).isEqualTo(20);
+        assertThat(settings.value("FileStorePath")).contains("store");
+        assertThat(settings.socketConnectAddresses().get(0).getHostString()).isEqualTo("proxy.local");
+        assertThat(settings.sessionId().targetCompId()).isEqualTo("SPOT");
+        assertThat(settings.resetOnLogon()).isTrue();
+    }
+
+    @Test
+    void genericProfileTakesItsCounterpartyFromTheCfgFile() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("broker.cfg"),
+            "[SESSION]\nBeginString=FIX.4.2\nTargetCompID=BROKER\nSocketConnectHost=fix.broker.example\n"
+                + "SocketConnectPort=9823\n");
+
+        SessionSettings settings = VenueProfiles.byName("generic").sessionSettings("TW", Environment.PRODUCTION, cfg);
+
+        assertThat(settings.sessionId().toString()).isEqualTo("FIX.4.2:TW->BROKER");
+        assertThat(settings.socketConnectAddresses().get(0).getPort()).isEqualTo(9823);
+    }
+
+    @Test
+    void badCfgFileNamesTheFileAndLine() throws IOException {
+        VenueProfile binance = VenueProfiles.byName("binance-spot");
+        Path unknownKey = Files.writeString(dir.resolve("a.cfg"), "[DEFAULT]\n\nHeartBtInterval=20\n");
+        assertThatThrownBy(() -> binance.sessionSettings("TW01", Environment.TESTNET, unknownKey))
+            .hasMessageStartingWith(unknownKey + ":3: unknown key 'HeartBtInterval'");
+        Path badValue = Files.writeString(dir.resolve("b.cfg"), "[SESSION]\nHeartBtInt=thirty\n");
+        assertThatThrownBy(() -> binance.sessionSettings("TW01", Environment.TESTNET, badValue))
+            .hasMessageStartingWith(badValue + ":2: HeartBtInt");
+        Path twoSessions = Files.writeString(dir.resolve("c.cfg"), "[SESSION]\n[SESSION]\n");
+        assertThatThrownBy(() -> binance.sessionSettings("TW01", Environment.TESTNET, twoSessions))
+            .hasMessageContaining(twoSessions + ":2: more than one [SESSION]");
+        Path outside = Files.writeString(dir.resolve("d.cfg"), "HeartBtInt=20\n");
+        assertThatThrownBy(() -> binance.sessionSettings("TW01", Environment.TESTNET, outside))
+            .hasMessage(outside + ":1: key outside [DEFAULT] or [SESSION]");
+        Path variable = Files.writeString(dir.resolve("e.cfg"), "[DEFAULT]\nFileStorePath=${TAGWIRE_NO_SUCH_VARIABLE}\n");
+        assertThatThrownBy(() -> binance.sessionSettings("TW01", Environment.TESTNET, variable))
+            .hasMessageStartingWith(variable + ":2: undefined variable ${TAGWIRE_NO_SUCH_VARIABLE}");
+    }
+
+    @Test
+    void genericWithoutCounterpartyIsAClearError() {
+        assertThatThrownBy(() -> VenueProfiles.byName("generic").sessionSettings("TW", Environment.PRODUCTION))
+            .hasMessageContaining("generic has no production endpoint (set SocketConnectHost/Port in a .cfg file)");
+    }
+
+    @Test
+    void aLocalSimulatorEndpointNeedsNoTls() {
+        SessionSettings settings = VenueProfiles.byName("binance-spot")
+            .settingsBuilder("TW01", Endpoint.tcp("localhost", 9000)).build();
+        assertThat(settings.value("SocketUseSSL")).contains("N");
+        assertThat(settings.socketConnectAddresses().get(0).getHostString()).isEqualTo("localhost");
+    }
+
+    @Test
+    void aProfileCanBeDerivedAndChecksWhatItNeeds() {
+        VenueProfile unordered = VenueProfiles.byName("binance-spot").toBuilder().name("binance-unordered")
+            .logonField(25035, "1").build();
+        assertThat(unordered.logonFields()).containsExactly(Map.entry(25035, "1"));
+        assertThat(VenueProfiles.byName("binance-spot").logonFields()).containsExactly(Map.entry(25035, "2"));
+        assertThatThrownBy(() -> VenueProfile.builder("x").beginString("FIXT.1.1").build())
+            .hasMessage("x: FIXT.1.1 needs a DefaultApplVerID");
+        assertThatThrownBy(() -> VenueProfile.builder("x").recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE).build())
+            .hasMessage("x: RECONNECT_AND_RECONCILE needs resetOnLogon");
+    }
+
+    private static Map<Integer, String> fields(FixMessage message) {
+        Map<Integer, String> fields = new HashMap<>();
+        for (int i = 0; i < message.fieldCount(); i++) {
+            int tag = message.tagAt(i);
+            if (tag != 9 && tag != 10) {
+                fields.put(tag, message.stringAt(i));
+            }
+        }
+        return fields;
+    }
+}
