@@ -26,10 +26,9 @@ import javax.net.ssl.SSLException;
  * runs first (the event loop learns when it is done, or why it failed), then plaintext is
  * encrypted on flush and decrypted on read, with no other change.
  *
- * <p>A counterparty that sends nothing but garbled input (more than
- * {@value #MAX_GARBLED_IN_A_ROW} garbled messages in a row, or more garbled bytes in a row
- * than four times MaxMessageSize) is disconnected: the framer never buffers more than one
- * message, and this keeps a flood from holding a connection forever.
+ * <p>A counterparty that sends nothing but garbled input is disconnected
+ * ({@link GarbledInputLimit}): the framer never buffers more than one message, and this
+ * keeps a flood from holding a connection forever.
  *
  * <p>An acceptor's connection is bound to no session until its first message, a Logon(A),
  * names one ({@link Acceptor#bind}).
@@ -37,7 +36,6 @@ import javax.net.ssl.SSLException;
 final class Connection implements SessionOutput {
     static final int INITIAL_OUTBOUND_BYTES = 64 * 1024;
     static final int MAX_OUTBOUND_BYTES = 4 * 1024 * 1024;
-    static final int MAX_GARBLED_IN_A_ROW = 64;
     private static final int READ_HEADROOM = 16 * 1024;
 
     private final EngineLoop loop;
@@ -48,7 +46,7 @@ final class Connection implements SessionOutput {
     private final byte[] readBytes;
     private final ByteBuffer readBuffer;
     private final int maxOutboundBytes;
-    private final long maxGarbledBytes;
+    private final GarbledInputLimit garbled;
     private final TlsChannel tls;
     private byte[] outBytes;
     private ByteBuffer outBuffer;
@@ -60,8 +58,6 @@ final class Connection implements SessionOutput {
     private boolean corked;
     private boolean closed;
     private boolean established;
-    private int garbledInARow;
-    private long garbledBytesInARow;
     private String description;
 
     /**
@@ -83,7 +79,7 @@ final class Connection implements SessionOutput {
         // with TLS, one record's plaintext must fit beside a partial message
         int headroom = tls == null ? READ_HEADROOM : Math.max(READ_HEADROOM, TlsChannel.applicationBufferSize(tlsEngine));
         this.readBytes = new byte[maxMessageSize + headroom];
-        this.maxGarbledBytes = 4L * maxMessageSize;
+        this.garbled = new GarbledInputLimit(maxMessageSize);
         this.readBuffer = ByteBuffer.wrap(readBytes);
         this.maxOutboundBytes = Math.max(MAX_OUTBOUND_BYTES, 2 * maxMessageSize);
         if (channel.isConnected()) {
@@ -163,6 +159,8 @@ final class Connection implements SessionOutput {
             return;
         }
         if (!established && !checkEstablished(nowNanos)) {
+            // handshake messages the socket did not take yet wait for OP_WRITE
+            flush();
             return;
         }
         deliver(nowNanos);
@@ -220,8 +218,7 @@ final class Connection implements SessionOutput {
 
     private void onFrame(int offset, int length, boolean checksumValid, long nowNanos) {
         if (checksumValid) {
-            garbledInARow = 0;
-            garbledBytesInARow = 0;
+            garbled.good();
         } else if (tooMuchGarbled(length)) {
             return;
         }
@@ -251,11 +248,8 @@ final class Connection implements SessionOutput {
 
     /** Counts garbled input; true (and the connection failed) when a flood of it has no message in between. */
     private boolean tooMuchGarbled(int bytes) {
-        garbledInARow++;
-        garbledBytesInARow += bytes;
-        if (garbledInARow > MAX_GARBLED_IN_A_ROW || garbledBytesInARow > maxGarbledBytes) {
-            fail("too much garbled input: " + garbledInARow + " garbled messages, " + garbledBytesInARow
-                + " bytes, without a good message");
+        if (garbled.exceeded(bytes)) {
+            fail(garbled.reason());
             return true;
         }
         return false;
@@ -373,10 +367,10 @@ final class Connection implements SessionOutput {
             outEnd = 0;
         }
         if (!established && tls.established()) {
+            // an initiator's session sends its Logon from in here; then one more pass sets OP_WRITE right
             checkEstablished(loop.now());
-            if (closed) {
-                return;
-            }
+            flush();
+            return;
         }
         if (drained) {
             if (key != null && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {

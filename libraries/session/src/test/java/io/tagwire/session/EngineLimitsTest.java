@@ -62,14 +62,15 @@ class EngineLimitsTest {
             try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
                 assertThat(client.logon("BANZAI", "EXEC", 1).receive()).contains("|35=A|");
                 try {
-                    client.sendRaw("8=FIX.4.4|9=5|35=0|10=000|".repeat(Connection.MAX_GARBLED_IN_A_ROW + 10));
+                    String garbled = "8=FIX.4.4|9=5|35=0|10=000|";
+                    client.sendRaw(garbled.repeat(GarbledInputLimit.MAX_GARBLED_IN_A_ROW + 10));
                 } catch (IOException closedWhileWeWrote) {
                     // closed at the limit, possibly before the last of them
                 }
                 assertThat(client.receive("5")).isNull();
             }
-            log.await("too much garbled input: " + (Connection.MAX_GARBLED_IN_A_ROW + 1) + " garbled messages", 1,
-                WAIT);
+            log.await("too much garbled input: " + (GarbledInputLimit.MAX_GARBLED_IN_A_ROW + 1)
+                + " garbled messages", 1, WAIT);
             exchange.await("the logout", app -> app.count("logout") == 1);
         }
     }
