@@ -16,6 +16,13 @@ final class OrderRequests {
     /** MassCancelRequestType(530) 1: cancel the orders of a security (Symbol). */
     private static final char MASS_CANCEL_FOR_SYMBOL = '1';
     private static final char HANDL_INST_AUTOMATED_PRIVATE = '1';
+    /** MsgType of Binance's cancel-then-new amend. */
+    static final String CANCEL_AND_NEW_ORDER = "XCN";
+    /** Binance OrderCancelRequestAndNewOrderSingleMode(25033) and its value 1, STOP_ON_FAILURE. */
+    private static final int TAG_CANCEL_AND_NEW_MODE = 25033;
+    private static final char STOP_ON_FAILURE = '1';
+    /** Binance CancelClOrdID(25034): the ClOrdID of the cancel half of XCN. */
+    private static final int TAG_CANCEL_CLORDID = 25034;
 
     private final boolean fix42;
     private final char postOnlyExecInst;
@@ -78,6 +85,35 @@ final class OrderRequests {
         if (order.postOnly()) {
             encoder.putChar(Tags.ExecInst, postOnlyExecInst);
         }
+    }
+
+    /**
+     * Binance's OrderCancelRequestAndNewOrderSingle(XCN): cancels {@code order} under
+     * CancelClOrdID(25034) and places {@code replacement}, with
+     * OrderCancelRequestAndNewOrderSingleMode(25033)=1 (STOP_ON_FAILURE: no new order if the
+     * cancel fails).
+     */
+    void orderCancelRequestAndNewOrderSingle(FixEncoder encoder, Order order, String cancelClOrdId,
+                                             Order replacement) {
+        encoder.putChar(TAG_CANCEL_AND_NEW_MODE, STOP_ON_FAILURE);
+        String orderId = order.orderId();
+        if (orderId != null) {
+            encoder.putString(Tags.OrderID, orderId);
+        }
+        encoder.putString(TAG_CANCEL_CLORDID, cancelClOrdId)
+            .putString(Tags.OrigClOrdID, order.clOrdId())
+            .putString(Tags.ClOrdID, replacement.clOrdId())
+            .putDecimal(Tags.OrderQty, replacement.orderQty(), FixedPoint.SCALE)
+            .putChar(Tags.OrdType, replacement.ordType().fixValue());
+        if (replacement.postOnly()) {
+            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
+        }
+        if (replacement.ordType() == OrdType.LIMIT) {
+            encoder.putDecimal(Tags.Price, replacement.price(), FixedPoint.SCALE);
+        }
+        encoder.putChar(Tags.Side, replacement.side().fixValue())
+            .putString(Tags.Symbol, replacement.symbol())
+            .putChar(Tags.TimeInForce, replacement.timeInForce().fixValue());
     }
 
     /** OrderStatusRequest(H) for the order's current ClOrdID. */

@@ -1,10 +1,9 @@
 package io.tagwire.trading;
 
-import io.tagwire.codec.FixEncoder;
-import io.tagwire.codec.fix44.MsgTypes;
 import io.tagwire.session.Engine;
-import io.tagwire.session.Session;
 import io.tagwire.session.SessionID;
+import io.tagwire.trading.venue.AmendStyle;
+import io.tagwire.trading.venue.VenueProfile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -45,8 +44,8 @@ public final class TradingClient implements AutoCloseable {
     private final SessionID sessionId;
     private final OrderTracker tracker;
     private final ClientApplication application;
-    private final OrderRequests requests;
-    private final RequestThrottle throttle;
+    private final RequestSender sender;
+    private final AmendStyle amendStyle;
     private final Supplier<String> clOrdIds;
     private final int maxWaitingRequests;
     private final AtomicInteger waitingRequests = new AtomicInteger();
@@ -54,13 +53,15 @@ public final class TradingClient implements AutoCloseable {
     TradingClient(TradingClientBuilder builder) {
         this.sessionId = builder.session().sessionId();
         this.tracker = new OrderTracker(new Positions(), builder.listener());
-        this.throttle = builder.throttle();
+        this.amendStyle = builder.amendStyle();
         this.clOrdIds = builder.clOrdIds();
-        this.requests = new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst());
         this.maxWaitingRequests = builder.session().sendQueueCapacity();
+        // the sender exists before the first logon can call back
         this.application = new ClientApplication(tracker, builder.logonCustomizer(),
-            builder.reconcileOnReconnect() ? this::reconcile : session -> { });
+            builder.reconcileOnReconnect() ? session -> reconcile() : session -> { });
         this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
+        this.sender = new RequestSender(engine, sessionId, tracker, application,
+            new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(), this::nextClOrdId);
     }
 
     public static TradingClientBuilder builder() {
@@ -119,7 +120,7 @@ public final class TradingClient implements AutoCloseable {
         }
         Order order = new Order(nextClOrdId(), symbol, side, type, tif, postOnly, qty, price, false,
             OrderState.PENDING_NEW, 0);
-        submit(() -> sendNew(order), reason -> tracker.rejectLocally(order, reason, 0));
+        submit(() -> sender.sendNew(order), reason -> tracker.rejectLocally(order, reason, 0));
         return order;
     }
 
@@ -133,24 +134,53 @@ public final class TradingClient implements AutoCloseable {
     }
 
     /**
-     * Changes quantity and price with an OrderCancelReplaceRequest(G). The future completes
-     * as for {@link #cancel}; once accepted, the order has a new ClOrdID and the new terms.
+     * Changes quantity and price the venue's way ({@link VenueProfile#amendStyle()}).
+     *
+     * <p>With OrderCancelReplaceRequest(G), the default, the future completes as for
+     * {@link #cancel}; once accepted, the order has a new ClOrdID and the new terms.
+     *
+     * <p>With cancel-then-new (Binance XCN, stop on failure) the venue ends the order and
+     * places another: the future completes with the new {@link Order} once it is
+     * acknowledged. If the cancel is refused, the old order keeps its state and the new one
+     * ends REJECTED without having been placed.
+     *
+     * <p>Venues whose amend message this client does not send fail the future with
+     * {@link OrderRejectedLocally}: cancel and place instead.
      */
     public CompletableFuture<Order> amend(Order order, long newQty, long newPrice) {
         if (newQty <= 0 || order.ordType() == OrdType.LIMIT && newPrice <= 0) {
             throw new IllegalArgumentException("quantity and limit price must be positive");
         }
-        return request(order, OrderState.PENDING_REPLACE, newQty, newPrice);
+        switch (amendStyle) {
+            case CANCEL_REPLACE_REQUEST:
+                return request(order, OrderState.PENDING_REPLACE, newQty, newPrice);
+            case CANCEL_AND_NEW_ORDER:
+                return cancelAndNew(order, newQty, newPrice);
+            default:
+                return CompletableFuture.failedFuture(new OrderRejectedLocally("this venue amends with "
+                    + amendStyle + (amendStyle.msgType() == null ? "" : " (" + amendStyle.msgType() + ")")
+                    + ", which this client does not send: cancel and place a new order"));
+        }
     }
 
     public CompletableFuture<Order> amend(Order order, BigDecimal newQty, BigDecimal newPrice) {
         return amend(order, FixedPoint.of(newQty), FixedPoint.of(newPrice));
     }
 
+    private CompletableFuture<Order> cancelAndNew(Order order, long qty, long price) {
+        Order replacement = new Order(nextClOrdId(), order.symbol(), order.side(), order.ordType(),
+            order.timeInForce(), order.postOnly(), qty, price, false, OrderState.PENDING_NEW, 0);
+        String cancelClOrdId = nextClOrdId();
+        CompletableFuture<Order> answer = new CompletableFuture<>();
+        submit(() -> sender.sendCancelAndNew(order, cancelClOrdId, replacement, answer),
+            reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
+        return answer;
+    }
+
     private CompletableFuture<Order> request(Order order, OrderState pendingState, long qty, long price) {
         CompletableFuture<Order> answer = new CompletableFuture<>();
         String clOrdId = nextClOrdId();
-        submit(() -> sendRequest(order, pendingState, clOrdId, qty, price, answer),
+        submit(() -> sender.sendRequest(order, pendingState, clOrdId, qty, price, answer),
             reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
         return answer;
     }
@@ -164,7 +194,7 @@ public final class TradingClient implements AutoCloseable {
         Objects.requireNonNull(symbol, "symbol");
         CompletableFuture<MassCancelReport> report = new CompletableFuture<>();
         String clOrdId = nextClOrdId();
-        submit(() -> sendMassCancel(clOrdId, symbol, report),
+        submit(() -> sender.sendMassCancel(clOrdId, symbol, report),
             reason -> report.completeExceptionally(new OrderRejectedLocally(reason)));
         return report;
     }
@@ -177,7 +207,7 @@ public final class TradingClient implements AutoCloseable {
             synchronized (order) {
                 waiting = order.statusRequest(answer);
             }
-            String refused = sendStatus(order);
+            String refused = sender.sendStatus(order);
             if (refused != null) {
                 answer.completeExceptionally(new OrderRejectedLocally(refused));
             } else if (waiting != answer) {
@@ -255,116 +285,8 @@ public final class TradingClient implements AutoCloseable {
         }
     }
 
-    private void sendNew(Order order) {
-        tracker.track(order);
-        String refused = admit();
-        if (refused == null) {
-            Session session = application.session();
-            long now = engine.nowNanos();
-            requests.newOrderSingle(session.newMessage(MsgTypes.NewOrderSingle, now), order, now);
-            refused = sent(session.send(now), order, order.clOrdId());
-        }
-        if (refused != null) {
-            tracker.rejectLocally(order, refused, engine.nowNanos());
-        }
-    }
-
-    private void sendRequest(Order order, OrderState pendingState, String clOrdId, long qty, long price,
-                             CompletableFuture<Order> answer) {
-        String refused = tracker.beginRequest(order, pendingState, clOrdId, qty, price, answer);
-        if (refused != null) {
-            answer.completeExceptionally(new OrderRejectedLocally(refused));
-            return;
-        }
-        refused = admit();
-        if (refused == null) {
-            Session session = application.session();
-            long now = engine.nowNanos();
-            if (pendingState == OrderState.PENDING_CANCEL) {
-                requests.orderCancelRequest(session.newMessage(MsgTypes.OrderCancelRequest, now), order, clOrdId, now);
-            } else {
-                FixEncoder encoder = session.newMessage(MsgTypes.OrderCancelReplaceRequest, now);
-                requests.orderCancelReplaceRequest(encoder, order, clOrdId, qty, price, now);
-            }
-            refused = sent(session.send(now), order, clOrdId);
-        }
-        if (refused != null) {
-            tracker.abortRequest(order, refused);
-        }
-    }
-
-    private void sendMassCancel(String clOrdId, String symbol, CompletableFuture<MassCancelReport> report) {
-        if (!requests.hasMassCancel()) {
-            int sent = 0;
-            for (Order order : tracker.openOrders()) {
-                if (order.symbol().equals(symbol) && order.state() != OrderState.PENDING_NEW) {
-                    CompletableFuture<Order> answer = new CompletableFuture<>();
-                    sendRequest(order, OrderState.PENDING_CANCEL, nextClOrdId(), 0, 0, answer);
-                    sent += answer.isCompletedExceptionally() ? 0 : 1;
-                }
-            }
-            report.complete(new MassCancelReport(clOrdId, true, sent, -1, null));
-            return;
-        }
-        String refused = admit();
-        if (refused == null) {
-            Session session = application.session();
-            long now = engine.nowNanos();
-            application.massCancelSent(clOrdId, report);
-            requests.orderMassCancelRequest(session.newMessage(MsgTypes.OrderMassCancelRequest, now), clOrdId,
-                symbol, now);
-            refused = sent(session.send(now), null, clOrdId);
-        }
-        if (refused != null) {
-            report.completeExceptionally(new OrderRejectedLocally(refused));
-        }
-    }
-
-    /** Sends an OrderStatusRequest(H); null if sent, else why not. */
-    private String sendStatus(Order order) {
-        String refused = admit();
-        if (refused == null) {
-            Session session = application.session();
-            long now = engine.nowNanos();
-            requests.orderStatusRequest(session.newMessage(MsgTypes.OrderStatusRequest, now), order);
-            refused = sent(session.send(now), null, null);
-        }
-        return refused;
-    }
-
-    /** After a reconnect: a status request for every open order, so the venue's view replaces what was missed. */
-    private void reconcile(Session session) {
-        for (Order order : tracker.openOrders()) {
-            sendStatus(order);
-        }
-    }
-
-    /** Null if a request may be sent now, else why not. */
-    private String admit() {
-        if (!application.session().isLoggedOn()) {
-            return "not logged on to " + sessionId;
-        }
-        if (!throttle.tryAcquire(engine.nowNanos())) {
-            return "rate limit: the throttle refused the request";
-        }
-        return null;
-    }
-
-    /** Null if the session sent the request (remembered for a Reject(3)), else why not. */
-    private String sent(long result, Order order, String clOrdId) {
-        if (result >= 0) {
-            if (order != null) {
-                application.sent(result, order, clOrdId);
-            }
-            return null;
-        }
-        if (result == Session.NOT_LOGGED_ON) {
-            return "not logged on";
-        }
-        if (result == Session.BACK_PRESSURED) {
-            return "back-pressured: the connection could not take the message";
-        }
-        return "declined by the application";
+    private void reconcile() {
+        sender.reconcile();
     }
 
     private String nextClOrdId() {

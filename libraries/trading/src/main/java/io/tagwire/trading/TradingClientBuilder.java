@@ -3,6 +3,13 @@ package io.tagwire.trading;
 import io.tagwire.session.Engine;
 import io.tagwire.session.EngineBuilder;
 import io.tagwire.session.SessionSettings;
+import io.tagwire.trading.venue.AmendStyle;
+import io.tagwire.trading.venue.ClOrdIdGenerator;
+import io.tagwire.trading.venue.Credentials;
+import io.tagwire.trading.venue.RateLimit;
+import io.tagwire.trading.venue.RecoveryPolicy;
+import io.tagwire.trading.venue.Throttle;
+import io.tagwire.trading.venue.VenueProfile;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,6 +28,8 @@ public final class TradingClientBuilder {
     private boolean reconcileOnReconnect;
     private char postOnlyExecInst = OrderRequests.EXEC_INST_POST_ONLY;
     private EngineBuilder engineBuilder = Engine.builder();
+    private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
+    private VenueProfile venue;
 
     TradingClientBuilder() {
     }
@@ -28,6 +37,40 @@ public final class TradingClientBuilder {
     /** The settings of the initiator session to trade on. */
     public TradingClientBuilder session(SessionSettings session) {
         this.session = Objects.requireNonNull(session, "session");
+        return this;
+    }
+
+    /**
+     * Trades the venue's way: its signer and Logon fields with these credentials, its
+     * ClOrdID rule, its message limit as the throttle, its amend message, and status
+     * requests after each reconnect for RECONNECT_AND_RECONCILE venues. The session settings
+     * come from {@link VenueProfile#sessionSettings}; their BeginString must be the venue's.
+     * Methods called after this one override what it set.
+     */
+    public TradingClientBuilder venue(VenueProfile profile, Credentials credentials) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(credentials, "credentials");
+        this.venue = profile;
+        this.logonCustomizer = logon -> {
+            profile.signer().sign(logon, credentials);
+            profile.addLogonFields(logon.encoder());
+        };
+        ClOrdIdGenerator generator = profile.newClOrdIdGenerator();
+        this.clOrdIds = generator::next;
+        this.throttle = profile.messageLimit().map(TradingClientBuilder::throttleOf).orElse(RequestThrottle.UNLIMITED);
+        this.amendStyle = profile.amendStyle();
+        this.reconcileOnReconnect = profile.recoveryPolicy() == RecoveryPolicy.RECONNECT_AND_RECONCILE;
+        return this;
+    }
+
+    private static RequestThrottle throttleOf(RateLimit limit) {
+        Throttle throttle = limit.newThrottle();
+        return throttle::tryAcquire;
+    }
+
+    /** How {@link TradingClient#amend} changes an order; G by default, the venue's with {@link #venue}. */
+    public TradingClientBuilder amendStyle(AmendStyle amendStyle) {
+        this.amendStyle = Objects.requireNonNull(amendStyle, "amendStyle");
         return this;
     }
 
@@ -89,6 +132,10 @@ public final class TradingClientBuilder {
         if (!session.isInitiator()) {
             throw new IllegalArgumentException(session.sessionId() + " is an acceptor; a TradingClient needs an initiator");
         }
+        if (venue != null && !venue.beginString().equals(session.sessionId().beginString())) {
+            throw new IllegalArgumentException(venue.name() + " speaks " + venue.beginString() + ", the session "
+                + session.sessionId() + " does not: build its settings with the profile's sessionSettings(...)");
+        }
         if (clOrdIds == null) {
             String prefix = Long.toString(System.currentTimeMillis(), 36) + "-";
             AtomicLong next = new AtomicLong();
@@ -123,6 +170,10 @@ public final class TradingClientBuilder {
 
     char postOnlyExecInst() {
         return postOnlyExecInst;
+    }
+
+    AmendStyle amendStyle() {
+        return amendStyle;
     }
 
     EngineBuilder engineBuilder() {

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A small exchange for the client's end-to-end tests, the Application of a Tagwire
- * acceptor: answers D, F, G, H and q with plausible ExecutionReports in the session's
+ * acceptor: answers D, F, G, H, q and Binance's XCN with plausible ExecutionReports in the session's
  * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
  * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC orders expire at once; market orders
  * fill at 100. Limit orders rest until the test calls {@link #fill}. Engine thread only,
@@ -24,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestExchange implements Application {
     /** Every application message received, as text with {@code |} for SOH; from any thread. */
     final List<String> received = new CopyOnWriteArrayList<>();
+    private static final int TAG_CANCEL_CLORDID = 25034;
+
     /** Every Logon(A) received, as text; from any thread. */
     final List<String> logons = new CopyOnWriteArrayList<>();
     private final Map<String, Resting> byClOrdId = new LinkedHashMap<>();
@@ -101,6 +103,9 @@ final class TestExchange implements Application {
             case "q":
                 massCancel(message);
                 break;
+            case "XCN":
+                cancelAndNew(message);
+                break;
             default:
                 session.rejectUnsupportedMessageType(message);
         }
@@ -108,13 +113,22 @@ final class TestExchange implements Application {
 
     /** Fills {@code qty} of the order at {@code price}, from any thread; reported only if the session is up. */
     void fill(String clOrdId, String qty, String price) throws Exception {
+        fill(clOrdId, qty, price, true);
+    }
+
+    /** Fills without reporting it, as if the report were lost; from any thread. */
+    void fillUnreported(String clOrdId, String qty, String price) throws Exception {
+        fill(clOrdId, qty, price, false);
+    }
+
+    private void fill(String clOrdId, String qty, String price, boolean reported) throws Exception {
         engine.execute(() -> {
             Resting order = byClOrdId.get(clOrdId);
             BigDecimal last = new BigDecimal(qty);
             order.cum = order.cum.add(last);
             order.notional = order.notional.add(last.multiply(new BigDecimal(price)));
             order.ordStatus = order.cum.compareTo(order.qty) >= 0 ? '2' : '1';
-            if (session.isLoggedOn()) {
+            if (reported && session.isLoggedOn()) {
                 FixEncoder report = report(order, fix42 ? order.ordStatus : 'F', order.clOrdId, null);
                 report.putString(Tags.LastQty, qty).putString(Tags.LastPx, price);
                 session.send(engine.nowNanos());
@@ -169,6 +183,22 @@ final class TestExchange implements Application {
         session.send();
     }
 
+    /** Binance's XCN with STOP_ON_FAILURE: cancel the order under CancelClOrdID(25034), then place the new one. */
+    private void cancelAndNew(FixMessage message) {
+        Resting order = byClOrdId.get(message.getString(Tags.OrigClOrdID));
+        if (order == null || !order.open()) {
+            cancelReject(message, order, '1', "Unknown order");
+            return;
+        }
+        String orig = order.clOrdId;
+        order.clOrdId = message.getString(TAG_CANCEL_CLORDID);
+        byClOrdId.put(order.clOrdId, order);
+        order.ordStatus = '4';
+        report(order, '4', order.clOrdId, orig);
+        session.send();
+        newOrder(message);
+    }
+
     private void replace(FixMessage message) {
         Resting order = byClOrdId.get(message.getString(Tags.OrigClOrdID));
         BigDecimal qty = new BigDecimal(message.getString(Tags.OrderQty));
@@ -214,8 +244,9 @@ final class TestExchange implements Application {
 
     private void cancelReject(FixMessage message, Resting order, char reason, String text) {
         boolean replace = message.msgTypeKey() == 'G';
+        boolean cancelAndNew = "XCN".contentEquals(message.msgType());
         session.newMessage("9").putString(Tags.OrderID, order == null ? "NONE" : order.orderId)
-            .putString(Tags.ClOrdID, message.getString(Tags.ClOrdID))
+            .putString(Tags.ClOrdID, message.getString(cancelAndNew ? TAG_CANCEL_CLORDID : Tags.ClOrdID))
             .putString(Tags.OrigClOrdID, message.getString(Tags.OrigClOrdID))
             .putChar(Tags.OrdStatus, order == null ? '8' : order.ordStatus)
             .putChar(Tags.CxlRejResponseTo, replace ? '2' : '1')

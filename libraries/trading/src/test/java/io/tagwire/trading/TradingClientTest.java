@@ -207,7 +207,7 @@ class TradingClientTest {
             int logons = harness.client.engine().logonCount(harness.client.sessionId());
 
             harness.client.engine().disconnect(harness.client.sessionId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
-            harness.exchange.fill(filledMeanwhile.clOrdId(), "1", "90");
+            harness.exchange.fillUnreported(filledMeanwhile.clOrdId(), "1", "90");
 
             assertThat(filledMeanwhile.done().get(WAIT_SECONDS, TimeUnit.SECONDS).state()).isEqualTo(OrderState.FILLED);
             assertThat(harness.client.engine().logonCount(harness.client.sessionId())).isEqualTo(logons + 1);

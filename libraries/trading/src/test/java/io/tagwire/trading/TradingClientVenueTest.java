@@ -1,0 +1,110 @@
+package io.tagwire.trading;
+
+import static io.tagwire.trading.TrackerScenario.fp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagwire.trading.venue.AmendStyle;
+import io.tagwire.trading.venue.Credentials;
+import io.tagwire.trading.venue.Endpoint;
+import io.tagwire.trading.venue.KeyFiles;
+import io.tagwire.trading.venue.VenueProfile;
+import io.tagwire.trading.venue.VenueProfiles;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A TradingClient configured by a venue profile (Binance's) against the test exchange. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TradingClientVenueTest {
+    private static final long WAIT_SECONDS = 10;
+    private static final VenueProfile BINANCE = VenueProfiles.byName("binance-spot");
+    private static final Credentials CREDENTIALS = Credentials.builder().apiKey("test-api-key")
+        .privateKey(KeyFiles.generateEd25519().getPrivate()).build();
+
+    private static ClientHarness binance() throws Exception {
+        return new ClientHarness(port -> BINANCE.settingsBuilder("TRADER", Endpoint.tcp("127.0.0.1", port))
+            .reconnectInterval(1).build(), b -> b.venue(BINANCE, CREDENTIALS), false);
+    }
+
+    @Test
+    void logonCarriesTheVenuesSignatureAndFields() throws Exception {
+        try (ClientHarness harness = binance()) {
+            assertThat(harness.exchange.logons).singleElement().asString()
+                .contains("|553=test-api-key|", "|95=88|", "|96=", "|25035=2|", "|141=Y|", "|56=SPOT|");
+        }
+    }
+
+    @Test
+    void clOrdIdsFollowTheVenuesRule() throws Exception {
+        try (ClientHarness harness = binance()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
+                TimeInForce.GOOD_TILL_CANCEL, true);
+            assertThat(order.clOrdId()).matches("[a-zA-Z0-9_-]{1,36}");
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void amendIsACancelAndANewOrderOnBinance() throws Exception {
+        try (ClientHarness harness = binance()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
+                TimeInForce.GOOD_TILL_CANCEL, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            Order replacement = harness.client.amend(order, fp("2"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(replacement).isNotSameAs(order);
+            assertThat(replacement.state()).isEqualTo(OrderState.NEW);
+            assertThat(replacement.orderQtyDecimal()).isEqualByComparingTo("2");
+            assertThat(replacement.priceDecimal()).isEqualByComparingTo("91");
+            assertThat(order.state()).isEqualTo(OrderState.CANCELED);
+            assertThat(order.clOrdIdChain()).hasSize(2);
+            assertThat(harness.received("XCN")).isEqualTo(1);
+            assertThat(harness.received("G")).isZero();
+            assertThat(harness.client.orders()).containsExactly(order, replacement);
+        }
+    }
+
+    @Test
+    void cancelAndNewWhoseCancelIsRefusedPlacesNothing() throws Exception {
+        try (ClientHarness harness = binance()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
+                TimeInForce.GOOD_TILL_CANCEL, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.exchange.fillUnreported(order.clOrdId(), "1", "90");
+
+            Order replacement = harness.client.amend(order, fp("2"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(replacement.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(replacement.text()).startsWith("not placed: the cancel of");
+            // the OrderCancelReject(9) said FILLED: too late to cancel
+            assertThat(order.state()).isEqualTo(OrderState.FILLED);
+            assertThat(harness.received("XCN")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void venuesWhoseAmendIsNotSentFailLocally() throws Exception {
+        try (ClientHarness harness = new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST))) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> harness.client.amend(order, fp("2"), fp("90")).get())
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OrderRejectedLocally.class)
+                .hasMessageContaining("ATOMIC_REPLACE_REQUEST (XAR)");
+            assertThat(harness.received("G")).isZero();
+        }
+    }
+
+    @Test
+    void refusesASessionInAnotherVersionThanTheVenues() {
+        assertThatThrownBy(() -> TradingClient.builder().venue(BINANCE, CREDENTIALS)
+            .session(io.tagwire.session.SessionSettings.builder()
+                .connectionType(io.tagwire.session.SessionSettings.ConnectionType.INITIATOR)
+                .beginString("FIX.4.2").senderCompId("TRADER").targetCompId("SPOT")
+                .socketConnectHost("127.0.0.1").socketConnectPort(1).heartBtInt(30).nonStopSession(true).build())
+            .build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binance-spot speaks FIX.4.4");
+    }
+}
