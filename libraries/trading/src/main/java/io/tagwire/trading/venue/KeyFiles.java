@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -33,8 +34,6 @@ public final class KeyFiles {
     // AlgorithmIdentifier OIDs, DER-encoded: 1.3.101.112 (Ed25519) and 1.2.840.113549.1.1.1 (rsaEncryption)
     private static final byte[] ED25519_OID = {0x06, 0x03, 0x2B, 0x65, 0x70};
     private static final byte[] RSA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
-    // PKCS#8 v1 of an Ed25519 key is this 16-byte prefix and the 32-byte seed (RFC 8410 section 7)
-    private static final int ED25519_SEED_LENGTH = 32;
 
     private KeyFiles() {
     }
@@ -110,11 +109,11 @@ public final class KeyFiles {
      * key's 32-byte seed (RFC 8032 section 5.1.5).
      */
     public static PublicKey ed25519PublicKey(PrivateKey privateKey) {
-        byte[] der = privateKey.getEncoded();
-        if (!"EdDSA".equals(privateKey.getAlgorithm()) && !"Ed25519".equals(privateKey.getAlgorithm())) {
+        if (!(privateKey instanceof EdECPrivateKey edKey)) {
             throw new IllegalArgumentException("not an Ed25519 key: " + privateKey.getAlgorithm());
         }
-        byte[] seed = Arrays.copyOfRange(der, der.length - ED25519_SEED_LENGTH, der.length);
+        byte[] seed = edKey.getBytes().orElseThrow(() -> new IllegalArgumentException(
+            "the Ed25519 key does not reveal its seed (a hardware or non-extractable key)"));
         KeyPairGenerator generator = generator("Ed25519");
         generator.initialize(255, new SeedRandom(seed));
         PublicKey publicKey = generator.generateKeyPair().getPublic();

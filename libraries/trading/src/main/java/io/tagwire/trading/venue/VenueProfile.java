@@ -215,13 +215,7 @@ public final class VenueProfile {
 
     /** Settings for connecting to {@code endpoint} (for example a local exchange simulator), to adjust. */
     public SettingsBuilder settingsBuilder(String senderCompId, Endpoint endpoint) {
-        SettingsBuilder settings = baseSettings(senderCompId);
-        settings.socketConnectHost(endpoint.host()).socketConnectPort(endpoint.port());
-        if (endpoint.tls()) {
-            settings.set("SocketUseSSL", "Y").set("UseSNI", "Y").set("SNIHostName", endpoint.sniHost())
-                .set("EndpointIdentificationAlgorithm", "HTTPS");
-        }
-        return settings;
+        return ProfileSettings.connect(ProfileSettings.base(this, senderCompId), endpoint);
     }
 
     /** The settings for connecting to {@code environment}. */
@@ -239,32 +233,17 @@ public final class VenueProfile {
      */
     public SessionSettings sessionSettings(String senderCompId, Environment environment, Path cfgFile) {
         SettingsBuilder settings = endpoints.containsKey(environment)
-            ? settingsBuilder(senderCompId, environment) : baseSettings(senderCompId);
+            ? settingsBuilder(senderCompId, environment) : ProfileSettings.base(this, senderCompId);
         CfgOverlay.apply(cfgFile, settings);
         return settings.build();
     }
 
-    private SettingsBuilder baseSettings(String senderCompId) {
-        String problem = senderCompIdRule.check(senderCompId);
-        if (problem != null) {
-            throw new IllegalArgumentException(name + ": " + problem);
-        }
-        SettingsBuilder settings = SessionSettings.builder()
-            .connectionType(SessionSettings.ConnectionType.INITIATOR)
-            .beginString(beginString).senderCompId(senderCompId)
-            .heartBtInt(heartBtInt).resetOnLogon(resetOnLogon).nonStopSession(true)
-            .timeStampPrecision(timeStampPrecision);
-        if (targetCompId != null) {
-            settings.targetCompId(targetCompId);
-        }
-        if (defaultApplVerId != null) {
-            settings.defaultApplVerId(defaultApplVerId);
-        }
-        if (relaxedValidation) {
-            // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
-            settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
-        }
-        return settings;
+    TimestampPrecision timeStampPrecision() {
+        return timeStampPrecision;
+    }
+
+    boolean relaxedValidation() {
+        return relaxedValidation;
     }
 
     @Override

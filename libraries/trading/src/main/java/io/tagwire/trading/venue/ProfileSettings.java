@@ -1,0 +1,40 @@
+package io.tagwire.trading.venue;
+
+import io.tagwire.session.SessionSettings;
+import io.tagwire.session.SettingsBuilder;
+
+/** How a {@link VenueProfile} becomes session settings. */
+final class ProfileSettings {
+    private ProfileSettings() {
+    }
+
+    /** Everything but the address: versions, CompIDs, heartbeat, reset, timestamps, validation. */
+    static SettingsBuilder base(VenueProfile profile, String senderCompId) {
+        String problem = profile.senderCompIdRule().check(senderCompId);
+        if (problem != null) {
+            throw new IllegalArgumentException(profile.name() + ": " + problem);
+        }
+        SettingsBuilder settings = SessionSettings.builder()
+            .connectionType(SessionSettings.ConnectionType.INITIATOR)
+            .beginString(profile.beginString()).senderCompId(senderCompId)
+            .heartBtInt(profile.heartBtInt()).resetOnLogon(profile.resetOnLogon()).nonStopSession(true)
+            .timeStampPrecision(profile.timeStampPrecision());
+        profile.targetCompId().ifPresent(settings::targetCompId);
+        profile.defaultApplVerId().ifPresent(settings::defaultApplVerId);
+        if (profile.relaxedValidation()) {
+            // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
+            settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
+        }
+        return settings;
+    }
+
+    /** The address, and TLS with SNI and host name verification where the endpoint uses it. */
+    static SettingsBuilder connect(SettingsBuilder settings, Endpoint endpoint) {
+        settings.socketConnectHost(endpoint.host()).socketConnectPort(endpoint.port());
+        if (endpoint.tls()) {
+            settings.set("SocketUseSSL", "Y").set("UseSNI", "Y").set("SNIHostName", endpoint.sniHost())
+                .set("EndpointIdentificationAlgorithm", "HTTPS");
+        }
+        return settings;
+    }
+}
