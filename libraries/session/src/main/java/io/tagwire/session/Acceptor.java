@@ -188,6 +188,10 @@ final class Acceptor {
             refuse(connection, "second Logon for " + session.id() + ", which is connected: the first connection stays");
             return null;
         }
+        if (!session.schedule().mayConnect(session, nowNanos)) {
+            refuse(connection, "Logon for " + session.id() + " outside its schedule");
+            return null;
+        }
         try {
             connection.channel().setOption(StandardSocketOptions.TCP_NODELAY, session.settings().socketTcpNoDelay());
             if (session.settings().socketSendBufferSize() > 0) {

@@ -32,7 +32,7 @@ final class EngineConnector {
                 + (connection.isConnecting() ? "no answer" : "TLS handshake not done") + " within LogonTimeout");
             initiator.connectFailed(now);
         }
-        if (session.connection() == null && initiator.due(now)) {
+        if (session.connection() == null && initiator.due(now) && session.schedule().mayConnect(session, now)) {
             connect(session, now);
         }
     }

@@ -244,6 +244,7 @@ final class EngineLoop implements Runnable {
         for (int i = 0, n = sessions.size(); i < n; i++) {
             EngineSession session = sessions.get(i);
             try {
+                session.schedule().tick(session, now);
                 session.session().onTimer(now);
             } catch (RuntimeException e) {
                 session.log().error("error in the session's timer", e);

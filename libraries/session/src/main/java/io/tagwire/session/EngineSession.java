@@ -16,6 +16,7 @@ final class EngineSession implements Application, SendRing.Handler {
     private final Slf4jSessionLog log;
     private final SendRing ring;
     private final Initiator initiator;
+    private final EngineSchedule schedule;
     private final AsciiSequence msgType = new AsciiSequence();
     // the CompIDs as bytes, for matching an acceptor's first Logon without allocating
     final byte[] beginString;
@@ -41,6 +42,7 @@ final class EngineSession implements Application, SendRing.Handler {
         this.log = log;
         this.ring = new SendRing(settings.sendQueueCapacity(), settings.maxMessageSize());
         this.initiator = settings.isInitiator() ? new Initiator(settings) : null;
+        this.schedule = new EngineSchedule(SessionSchedule.from(settings));
         SessionID id = settings.sessionId();
         this.beginString = SessionWriter.ascii(id.beginString());
         this.senderCompId = SessionWriter.ascii(id.senderCompId());
@@ -83,6 +85,11 @@ final class EngineSession implements Application, SendRing.Handler {
     /** The reconnect state of an initiator; null for an acceptor. */
     Initiator initiator() {
         return initiator;
+    }
+
+    /** StartTime/EndTime/...: when the session may be logged on. */
+    EngineSchedule schedule() {
+        return schedule;
     }
 
     /** The live connection, or null. */
