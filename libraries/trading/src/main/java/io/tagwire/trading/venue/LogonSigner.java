@@ -11,7 +11,7 @@ import io.tagwire.session.OutboundMessage;
  *
  * <pre>{@code
  * public void toAdmin(OutboundMessage message, Session session) {
- *     if (message.msgTypeKey() == LOGON) {            // MsgTypeKey.of("A")
+ *     if (message.message().msgTypeKey() == MsgTypes.Logon_KEY) {   // msgTypeKey() is unset for admin messages
  *         profile.signer().sign(message, credentials);
  *         profile.addLogonFields(message.encoder());   // e.g. Binance MessageHandling(25035)
  *     }

@@ -2,6 +2,7 @@ package io.tagwire.trading.venue;
 
 import io.tagwire.session.SessionSettings;
 import io.tagwire.session.SettingsBuilder;
+import java.nio.file.Path;
 
 /** How a {@link VenueProfile} becomes session settings. */
 final class ProfileSettings {
@@ -34,6 +35,16 @@ final class ProfileSettings {
         if (endpoint.tls()) {
             settings.set("SocketUseSSL", "Y").set("UseSNI", "Y").set("SNIHostName", endpoint.sniHost())
                 .set("EndpointIdentificationAlgorithm", "HTTPS");
+        }
+        return settings;
+    }
+
+    /** A .cfg may change HeartBtInt(108), but not beyond what the venue accepts. */
+    static SessionSettings checkHeartBtInt(VenueProfile profile, SessionSettings settings, Path cfgFile) {
+        int seconds = settings.heartBtInt();
+        if (seconds < profile.minHeartBtInt() || seconds > profile.maxHeartBtInt()) {
+            throw new IllegalArgumentException(cfgFile + ": HeartBtInt " + seconds + " is outside what " + profile.name()
+                + " accepts (" + profile.minHeartBtInt() + "-" + profile.maxHeartBtInt() + " seconds)");
         }
         return settings;
     }

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +34,8 @@ public final class VenueProfile {
     private final IdRule senderCompIdRule;
     private final Map<Environment, Endpoint> endpoints;
     private final int heartBtInt;
+    private final int minHeartBtInt;
+    private final int maxHeartBtInt;
     private final boolean resetOnLogon;
     private final RecoveryPolicy recoveryPolicy;
     private final boolean newSessionOnMaintenanceNews;
@@ -47,7 +48,7 @@ public final class VenueProfile {
     private final TimestampPrecision timeStampPrecision;
     private final boolean relaxedValidation;
 
-    private VenueProfile(Builder b) {
+    VenueProfile(VenueProfileBuilder b) {
         this.name = b.name;
         this.beginString = b.beginString;
         this.defaultApplVerId = b.defaultApplVerId;
@@ -55,6 +56,8 @@ public final class VenueProfile {
         this.senderCompIdRule = b.senderCompIdRule;
         this.endpoints = Collections.unmodifiableMap(new EnumMap<>(b.endpoints));
         this.heartBtInt = b.heartBtInt;
+        this.minHeartBtInt = b.minHeartBtInt;
+        this.maxHeartBtInt = b.maxHeartBtInt;
         this.resetOnLogon = b.resetOnLogon;
         this.recoveryPolicy = b.recoveryPolicy;
         this.newSessionOnMaintenanceNews = b.newSessionOnMaintenanceNews;
@@ -69,19 +72,21 @@ public final class VenueProfile {
         this.relaxedValidation = b.relaxedValidation;
     }
 
-    public static Builder builder(String name) {
-        return new Builder(name);
+    public static VenueProfileBuilder builder(String name) {
+        return new VenueProfileBuilder(name);
     }
 
     /** A builder holding everything this profile holds, to derive a variant. */
-    public Builder toBuilder() {
-        Builder b = new Builder(name);
+    public VenueProfileBuilder toBuilder() {
+        VenueProfileBuilder b = new VenueProfileBuilder(name);
         b.beginString = beginString;
         b.defaultApplVerId = defaultApplVerId;
         b.targetCompId = targetCompId;
         b.senderCompIdRule = senderCompIdRule;
         b.endpoints.putAll(endpoints);
         b.heartBtInt = heartBtInt;
+        b.minHeartBtInt = minHeartBtInt;
+        b.maxHeartBtInt = maxHeartBtInt;
         b.resetOnLogon = resetOnLogon;
         b.recoveryPolicy = recoveryPolicy;
         b.newSessionOnMaintenanceNews = newSessionOnMaintenanceNews;
@@ -132,6 +137,16 @@ public final class VenueProfile {
     /** HeartBtInt(108) in seconds. */
     public int heartBtInt() {
         return heartBtInt;
+    }
+
+    /** The smallest HeartBtInt(108) the venue accepts. */
+    public int minHeartBtInt() {
+        return minHeartBtInt;
+    }
+
+    /** The largest HeartBtInt(108) the venue accepts. */
+    public int maxHeartBtInt() {
+        return maxHeartBtInt;
     }
 
     /** Whether every logon resets sequence numbers (ResetSeqNumFlag(141)=Y through ResetOnLogon). */
@@ -235,7 +250,7 @@ public final class VenueProfile {
         SettingsBuilder settings = endpoints.containsKey(environment)
             ? settingsBuilder(senderCompId, environment) : ProfileSettings.base(this, senderCompId);
         CfgOverlay.apply(cfgFile, settings);
-        return settings.build();
+        return ProfileSettings.checkHeartBtInt(this, settings.build(), cfgFile);
     }
 
     TimestampPrecision timeStampPrecision() {
@@ -250,147 +265,5 @@ public final class VenueProfile {
     public String toString() {
         return name + " (" + beginString + (defaultApplVerId == null ? "" : "/" + defaultApplVerId.value())
             + (targetCompId == null ? "" : " to " + targetCompId) + ", " + signer + ", " + recoveryPolicy + ")";
-    }
-
-    /** Builds a {@link VenueProfile}; defaults are plain FIX 4.4 with standard recovery. */
-    public static final class Builder {
-        private String name;
-        private String beginString = "FIX.4.4";
-        private SessionSettings.ApplVerID defaultApplVerId;
-        private String targetCompId;
-        private IdRule senderCompIdRule = IdRule.printable("SenderCompID", 64);
-        private final Map<Environment, Endpoint> endpoints = new EnumMap<>(Environment.class);
-        private int heartBtInt = 30;
-        private boolean resetOnLogon;
-        private RecoveryPolicy recoveryPolicy = RecoveryPolicy.RESEND;
-        private boolean newSessionOnMaintenanceNews;
-        private LogonSigner signer = LogonSigners.none();
-        private final Map<Integer, String> logonFields = new LinkedHashMap<>();
-        private IdRule clOrdIdRule = IdRule.printable("ClOrdID", 64);
-        private RateLimit messageLimit;
-        private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
-        private int[] secretTags = {96, 554, 925};
-        private TimestampPrecision timeStampPrecision = TimestampPrecision.MILLIS;
-        private boolean relaxedValidation;
-
-        private Builder(String name) {
-            name(name);
-        }
-
-        /** The name {@link VenueProfiles#byName} knows it by: lowercase, e.g. {@code binance-spot}. */
-        public Builder name(String value) {
-            if (value == null || value.isEmpty()) {
-                throw new IllegalArgumentException("a venue profile needs a name");
-            }
-            name = value;
-            return this;
-        }
-
-        /** {@code FIX.4.2}, {@code FIX.4.4} or {@code FIXT.1.1} (then also {@link #defaultApplVerId}). */
-        public Builder beginString(String value) {
-            beginString = Objects.requireNonNull(value, "beginString");
-            return this;
-        }
-
-        public Builder defaultApplVerId(SessionSettings.ApplVerID value) {
-            defaultApplVerId = value;
-            return this;
-        }
-
-        public Builder targetCompId(String value) {
-            targetCompId = value;
-            return this;
-        }
-
-        public Builder senderCompIdRule(IdRule value) {
-            senderCompIdRule = Objects.requireNonNull(value, "senderCompIdRule");
-            return this;
-        }
-
-        public Builder endpoint(Environment environment, Endpoint endpoint) {
-            endpoints.put(environment, Objects.requireNonNull(endpoint, "endpoint"));
-            return this;
-        }
-
-        public Builder heartBtInt(int seconds) {
-            if (seconds <= 0) {
-                throw new IllegalArgumentException("heartBtInt must be positive, was " + seconds);
-            }
-            heartBtInt = seconds;
-            return this;
-        }
-
-        public Builder resetOnLogon(boolean value) {
-            resetOnLogon = value;
-            return this;
-        }
-
-        public Builder recoveryPolicy(RecoveryPolicy value) {
-            recoveryPolicy = Objects.requireNonNull(value, "recoveryPolicy");
-            return this;
-        }
-
-        public Builder newSessionOnMaintenanceNews(boolean value) {
-            newSessionOnMaintenanceNews = value;
-            return this;
-        }
-
-        public Builder signer(LogonSigner value) {
-            signer = Objects.requireNonNull(value, "signer");
-            return this;
-        }
-
-        /** A Logon(A) field the venue requires, added after the signature; replaces an earlier value. */
-        public Builder logonField(int tag, String value) {
-            if (tag <= 0) {
-                throw new IllegalArgumentException("tag must be positive, was " + tag);
-            }
-            logonFields.put(tag, Credentials.Builder.text(value, "Logon field " + tag));
-            return this;
-        }
-
-        public Builder clOrdIdRule(IdRule value) {
-            clOrdIdRule = Objects.requireNonNull(value, "clOrdIdRule");
-            return this;
-        }
-
-        /** The venue's per-connection message limit; null when it states none. */
-        public Builder messageLimit(RateLimit value) {
-            messageLimit = value;
-            return this;
-        }
-
-        public Builder amendStyle(AmendStyle value) {
-            amendStyle = Objects.requireNonNull(value, "amendStyle");
-            return this;
-        }
-
-        /** The tags to mask in logs (replaces the default Password(554), RawData(96), NewPassword(925)). */
-        public Builder secretTags(int... tags) {
-            secretTags = tags.clone();
-            return this;
-        }
-
-        /** Precision of SendingTime(52) and other timestamps sent. */
-        public Builder timeStampPrecision(TimestampPrecision value) {
-            timeStampPrecision = Objects.requireNonNull(value, "timeStampPrecision");
-            return this;
-        }
-
-        /** Accept the venue's own tags in standard messages (ValidateUserDefinedFields=N, AllowUnknownMsgFields=Y). */
-        public Builder relaxedValidation(boolean value) {
-            relaxedValidation = value;
-            return this;
-        }
-
-        public VenueProfile build() {
-            if (beginString.equals("FIXT.1.1") && defaultApplVerId == null) {
-                throw new IllegalArgumentException(name + ": FIXT.1.1 needs a DefaultApplVerID");
-            }
-            if (recoveryPolicy == RecoveryPolicy.RECONNECT_AND_RECONCILE && !resetOnLogon) {
-                throw new IllegalArgumentException(name + ": RECONNECT_AND_RECONCILE needs resetOnLogon");
-            }
-            return new VenueProfile(this);
-        }
     }
 }

@@ -29,7 +29,7 @@ public final class VenueProfiles {
             .senderCompIdRule(IdRule.text("SenderCompID", 8, BINANCE_ID_CHARACTERS))
             .endpoint(Environment.PRODUCTION, Endpoint.tls("fix-oe.binance.com", 9000))
             .endpoint(Environment.TESTNET, Endpoint.tls("fix-oe.testnet.binance.vision", 9000))
-            .heartBtInt(30)                                       // Binance accepts 5 to 60
+            .heartBtInt(30).heartBtIntRange(5, 60)
             .resetOnLogon(true)                                   // 141=Y required; no ResendRequest
             .recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE)
             .newSessionOnMaintenanceNews(true)                    // News(B) every 10 s until disconnection
@@ -60,7 +60,7 @@ public final class VenueProfiles {
             .senderCompIdRule(IdRule.text("SenderCompID", 16, BINANCE_ID_CHARACTERS))
             .endpoint(Environment.PRODUCTION, Endpoint.tls("fix-oe.bybit.com", 9000))
             .endpoint(Environment.TESTNET, Endpoint.tls("fix-oe-testnet.bybit.com", 9000))
-            .heartBtInt(10)                                       // fixed at 10 by the server
+            .heartBtInt(10).heartBtIntRange(10, 10)               // fixed at 10 by the server
             .resetOnLogon(true)                                   // no ResendRequest or SequenceReset; restart at 1
             .recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE)
             // maintenance notice: Bybit documents none
@@ -77,7 +77,7 @@ public final class VenueProfiles {
             // SenderCompID(49) is the API key: it cannot be masked in headers
             .endpoint(Environment.PRODUCTION, Endpoint.tls("fix-ord.exchange.coinbase.com", 6121))
             .endpoint(Environment.TESTNET, Endpoint.tls("fix-ord.sandbox.exchange.coinbase.com", 6121))
-            .heartBtInt(30)                                       // at most 30
+            .heartBtInt(30).heartBtIntRange(1, 30)                // greater values are capped at 30
             .resetOnLogon(true)                                   // Logon MsgSeqNum(34) must be 1
             // The Connectivity page says resend is unsupported, the FIX5 page documents it: assume the worse
             .recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE)

@@ -160,6 +160,16 @@ class VenueProfilesTest {
     }
 
     @Test
+    void cfgFileCannotSetAHeartBtIntTheVenueRefuses() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("slow.cfg"), "[DEFAULT]\nHeartBtInt=120\n");
+        assertThatThrownBy(() -> VenueProfiles.byName("binance-spot").sessionSettings("TW01", Environment.TESTNET, cfg))
+            .hasMessage(cfg + ": HeartBtInt 120 is outside what binance-spot accepts (5-60 seconds)");
+        assertThatThrownBy(() -> VenueProfile.builder("x").heartBtIntRange(5, 60).heartBtInt(90).build())
+            .hasMessage("x: HeartBtInt 90 is outside 5-60");
+        assertThat(VenueProfiles.byName("bybit-spot").maxHeartBtInt()).isEqualTo(10);
+    }
+
+    @Test
     void genericWithoutCounterpartyIsAClearError() {
         assertThatThrownBy(() -> VenueProfiles.byName("generic").sessionSettings("TW", Environment.PRODUCTION))
             .hasMessageContaining("generic has no production endpoint (set SocketConnectHost/Port in a .cfg file)");
