@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * try (ExchangeSimulator exchange = ExchangeSimulator.builder()
- *         .venue(Venue.BINANCE_SPOT).logonVerifier(verifier, keys)
+ *         .venue(Venue.BINANCE_SPOT).keys(new KeyRegistry().addPublicKey("demo-key", publicKey))
  *         .instrument(new Instrument("BTCUSDT", 2, 1, 5, 1), new BigDecimal("30000.00"))
  *         .build()) {
  *     exchange.start();

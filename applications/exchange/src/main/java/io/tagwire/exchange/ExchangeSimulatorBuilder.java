@@ -5,6 +5,7 @@ import io.tagwire.session.SessionSettings;
 import io.tagwire.session.SettingsBuilder;
 import io.tagwire.trading.venue.KeyRegistry;
 import io.tagwire.trading.venue.LogonVerifier;
+import io.tagwire.trading.venue.LogonVerifiers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public final class ExchangeSimulatorBuilder {
     private final List<Instrument> instruments = new ArrayList<>();
     private final List<BigDecimal> mids = new ArrayList<>();
     private LogonVerifier verifier;
-    private KeyRegistry keys;
     private boolean verifierSet;
+    private KeyRegistry keys = new KeyRegistry();
     private final Map<String, String> accounts = new LinkedHashMap<>();
     boolean marketMaker = true;
     private int makerLevels = 5;
@@ -104,13 +105,21 @@ public final class ExchangeSimulatorBuilder {
     }
 
     /**
-     * How Logons are checked (the venue's signature): {@code verifier} answers null or the
-     * venue's Logout text, looking keys up in {@code keys}. Without it a signed venue accepts
-     * any Logon.
+     * The API keys the venue knows: Ed25519 public keys for Binance, secrets and passphrases
+     * for Coinbase. A signed venue refuses every Logon whose key is not registered here.
      */
-    public ExchangeSimulatorBuilder logonVerifier(LogonVerifier verifier, KeyRegistry keys) {
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    public ExchangeSimulatorBuilder keys(KeyRegistry keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        return this;
+    }
+
+    /**
+     * How Logons are checked: null or the venue's Logout text. By default the venue's own
+     * check ({@code LogonVerifiers.binance()}, {@code LogonVerifiers.coinbaseExchange()}),
+     * none for the generic venue; pass null to accept every Logon.
+     */
+    public ExchangeSimulatorBuilder logonVerifier(LogonVerifier verifier) {
+        this.verifier = verifier;
         this.verifierSet = true;
         return this;
     }
@@ -208,10 +217,21 @@ public final class ExchangeSimulatorBuilder {
         }
         int limit = messageLimit >= 0 ? messageLimit : venue.messageLimit();
         long windowNanos = messageWindow != null ? messageWindow.toNanos() : venue.messageWindowMillis() * 1_000_000L;
-        LogonVerifier logonVerifier = verifierSet ? verifier : null;
+        LogonVerifier logonVerifier = verifierSet ? verifier : defaultVerifier(venue);
         SimulatorContext context = new SimulatorContext(venue, sessions, exchange, logonVerifier, keys, accounts,
             limit, windowNanos, UUID.randomUUID().toString());
         return new ExchangeSimulator(this, context, List.of(books));
+    }
+
+    private static LogonVerifier defaultVerifier(Venue venue) {
+        switch (venue) {
+            case BINANCE_SPOT:
+                return LogonVerifiers.binance();
+            case COINBASE_EXCHANGE:
+                return LogonVerifiers.coinbaseExchange();
+            default:
+                return null;
+        }
     }
 
     /** The one acceptor session that takes any client CompID (QuickFIX's AcceptorTemplate). */
