@@ -90,7 +90,7 @@ final class OrderEntrySession implements Application {
 
     @Override
     public void toAdmin(OutboundMessage message, Session session) {
-        if (message.msgTypeKey() == 'A' && style.binance) {
+        if (style.binance && message.message().msgTypeKey() == 'A') {
             message.encoder().putString(UUID, context.serverUuid);
         }
     }

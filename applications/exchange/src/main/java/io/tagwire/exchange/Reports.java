@@ -70,7 +70,8 @@ final class Reports {
             e.putString(Tags.Text, report.text);
         }
         if (report.ordRejReason >= 0 && !style.binance) {
-            e.putInt(Tags.OrdRejReason, report.ordRejReason);
+            // FIX 4.2 has no Other(99): Broker option(0) is its catch-all
+            e.putInt(Tags.OrdRejReason, report.ordRejReason == 99 && style.fix42 ? 0 : report.ordRejReason);
         }
         if (report.errorCode != 0 && style.binance) {
             e.putInt(ERROR_CODE, report.errorCode);

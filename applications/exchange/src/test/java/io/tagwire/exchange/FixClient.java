@@ -84,6 +84,30 @@ final class FixClient implements Application, AutoCloseable {
         return message;
     }
 
+    /** The next message of this MsgType, skipping others (their content is not under test). */
+    String skipTo(String msgType) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (message != null && msgType.equals(field(message, 35))) {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + msgType + " within " + WAIT);
+    }
+
+    /** Waits until the session is no longer logged on; true if it happened within the wait. */
+    boolean awaitLoggedOut() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (engine.isLoggedOn(id)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     /** The next message received, or null if none comes within {@code timeout}. */
     String poll(Duration timeout) throws InterruptedException {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -103,7 +127,7 @@ final class FixClient implements Application, AutoCloseable {
 
     @Override
     public void toAdmin(OutboundMessage message, Session session) {
-        if (message.msgTypeKey() == 'A') {
+        if (message.message().msgTypeKey() == 'A') {
             logonFields.accept(message, session);
         }
     }
