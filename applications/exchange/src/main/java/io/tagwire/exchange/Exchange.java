@@ -88,7 +88,7 @@ final class Exchange {
 
     private void submit(OrderEntrySession session, OrderRequest terms) {
         Order duplicate = orders.byClOrdId(session.account, terms.clOrdId, 0, terms.clOrdIdLength);
-        Order order = orders.create(orders.nextOrderId());
+        Order order = orders.create();
         order.market = terms.market;
         order.owner = session;
         order.account = session.account;

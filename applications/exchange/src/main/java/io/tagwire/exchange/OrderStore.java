@@ -4,13 +4,14 @@ package io.tagwire.exchange;
  * The client orders by OrderID(37) and by (account, ClOrdID(11)). OrderIDs are assigned in
  * sequence, so orders live in a ring indexed by {@code orderId & mask}: an order stays
  * findable (for OrderStatusRequest, late cancels) until the ring wraps onto its slot, and
- * the slot's {@link Order} object is then reused. The ring grows only when it would
- * overwrite a live order. The ClOrdID index is open addressing over (hash, OrderID) pairs;
+ * the slot's {@link Order} object is then reused. A live order's slot is skipped when
+ * the ring wraps onto it; the ring grows only when live orders crowd it. The ClOrdID index is open addressing over (hash, OrderID) pairs;
  * an entry is checked against the order it names, so entries of reused slots go stale
  * harmlessly and are dropped when the index is rebuilt. Nothing is allocated per order in
  * steady state.
  */
 final class OrderStore {
+    private static final int MAX_SKIPPED = 8;
     private Order[] ring;
     private int ringMask;
     private int[] hashes;
@@ -20,7 +21,7 @@ final class OrderStore {
     private long nextOrderId = 1;
 
     OrderStore(int ringCapacity) {
-        int capacity = Integer.highestOneBit(Math.max(16, ringCapacity - 1) << 1);
+        int capacity = Integer.highestOneBit(Math.max(16, ringCapacity) - 1) << 1;
         ring = new Order[capacity];
         ringMask = capacity - 1;
         hashes = new int[capacity * 2];
@@ -33,20 +34,30 @@ final class OrderStore {
         return nextOrderId++;
     }
 
-    /** A reset order for a new OrderID from {@link #nextOrderId()}, stored in the ring. */
-    Order create(long orderId) {
-        int slot = (int) (orderId & ringMask);
-        Order order = ring[slot];
-        if (order != null && order.live) {
-            grow();
-            return create(orderId);
+    /**
+     * A reset order with a new OrderID, stored in the ring. An OrderID whose slot still holds
+     * a live order is skipped (OrderIDs have gaps, never duplicates); after
+     * {@value #MAX_SKIPPED} such slots in a row the ring doubles.
+     */
+    Order create() {
+        int skipped = 0;
+        while (true) {
+            long orderId = nextOrderId++;
+            int slot = (int) (orderId & ringMask);
+            Order order = ring[slot];
+            if (order == null) {
+                order = new Order();
+                ring[slot] = order;
+            } else if (order.live) {
+                if (++skipped > MAX_SKIPPED) {
+                    grow();
+                    skipped = 0;
+                }
+                continue;
+            }
+            order.reset(orderId);
+            return order;
         }
-        if (order == null) {
-            order = new Order();
-            ring[slot] = order;
-        }
-        order.reset(orderId);
-        return order;
     }
 
     /** The order with this OrderID, or null if it is unknown or no longer kept. */
@@ -88,6 +99,10 @@ final class OrderStore {
             }
         }
         return found;
+    }
+
+    int capacity() {
+        return ring.length;
     }
 
     /** Visits every live order (mass cancel; cold). */
