@@ -203,6 +203,13 @@ public final class ExchangeSimulator implements AutoCloseable {
         return BigDecimal.valueOf(price[0], market.priceScale);
     }
 
+    /** The id of the engine's event-loop thread (for allocation measurements in tests). */
+    long engineThreadId() {
+        long[] id = new long[1];
+        awaitOnEngine(() -> id[0] = Thread.currentThread().getId());
+        return id[0];
+    }
+
     private void awaitOnEngine(Runnable task) {
         if (engine == null) {
             throw new IllegalStateException("the simulator is not started");

@@ -41,6 +41,7 @@ public final class ExchangeSimulatorBuilder {
     private int messageLimit = -1;
     private Duration messageWindow;
     Duration newsInterval = Duration.ofSeconds(10);
+    private int orderHistory = 1 << 14;
 
     ExchangeSimulatorBuilder() {
     }
@@ -189,6 +190,19 @@ public final class ExchangeSimulatorBuilder {
     }
 
     /**
+     * How many orders, open or closed, the exchange keeps findable (OrderStatusRequest, late
+     * cancels): at least this many of the most recent; 16,384 by default. Open orders are
+     * always kept.
+     */
+    public ExchangeSimulatorBuilder orderHistory(int orders) {
+        if (orders < 16) {
+            throw new IllegalArgumentException("orderHistory must be at least 16, was " + orders);
+        }
+        this.orderHistory = orders;
+        return this;
+    }
+
+    /**
      * The simulator, not started; the books and the market maker are set up.
      *
      * @throws IllegalArgumentException if a setting does not fit the venue
@@ -203,7 +217,7 @@ public final class ExchangeSimulatorBuilder {
                 new BigDecimal("30000.00"));
         }
         Sessions sessions = new Sessions(venue);
-        OrderStore orders = new OrderStore(1 << 14);
+        OrderStore orders = new OrderStore(orderHistory);
         Market[] books = new Market[instruments.size()];
         Exchange exchange = new Exchange(venue, sessions, orders, books);
         for (int i = 0; i < books.length; i++) {
@@ -249,8 +263,9 @@ public final class ExchangeSimulatorBuilder {
         switch (venue) {
             case BINANCE_SPOT:
                 // Binance's own dictionary (custom tags and MsgTypes) is not the standard one: the
-                // simulator checks what it reads itself
-                session.useDataDictionary(false);
+                // simulator checks what it reads itself; Binance answers no ResendRequest, so
+                // nothing sent is kept for one
+                session.useDataDictionary(false).persistMessages(false);
                 break;
             case COINBASE_EXCHANGE:
                 session.defaultApplVerId(SessionSettings.ApplVerID.FIX50SP2).useDataDictionary(false);

@@ -8,7 +8,8 @@ package io.tagwire.exchange;
  * the ring wraps onto it; the ring grows only when live orders crowd it. The ClOrdID index is open addressing over (hash, OrderID) pairs;
  * an entry is checked against the order it names, so entries of reused slots go stale
  * harmlessly and are dropped when the index is rebuilt. Nothing is allocated per order in
- * steady state.
+ * steady state
+ * (the ring's {@link Order} objects are created as the ring first fills).
  */
 final class OrderStore {
     private static final int MAX_SKIPPED = 8;
@@ -16,6 +17,8 @@ final class OrderStore {
     private int ringMask;
     private int[] hashes;
     private long[] ids;
+    private int[] spareHashes = new int[0];
+    private long[] spareIds = new long[0];
     private int indexMask;
     private int indexSize;
     private long nextOrderId = 1;
@@ -143,8 +146,18 @@ final class OrderStore {
         while ((live + 1) * 4 > length) {
             length *= 2;
         }
-        hashes = new int[length];
-        ids = new long[length];
+        if (spareIds.length == length) {
+            // the usual case: as many entries went stale as were added; reuse the other pair
+            java.util.Arrays.fill(spareHashes, 0);
+            java.util.Arrays.fill(spareIds, 0);
+            hashes = spareHashes;
+            ids = spareIds;
+        } else {
+            hashes = new int[length];
+            ids = new long[length];
+        }
+        spareHashes = oldHashes;
+        spareIds = oldIds;
         indexMask = length - 1;
         indexSize = 0;
         for (int i = 0; i < oldIds.length; i++) {
