@@ -114,7 +114,7 @@ public final class LogonSignatures {
         return timestampMillis + "." + base64(nonce);
     }
 
-    /** HMAC as the venues use it; public for the verifiers of this package and for tests. */
+    /** HMAC as the venues use it, for the signers and verifiers of this package. */
     static byte[] hmac(String algorithm, byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(algorithm);

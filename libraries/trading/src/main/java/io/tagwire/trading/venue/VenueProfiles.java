@@ -102,7 +102,7 @@ public final class VenueProfiles {
             .secretTags(RAW_DATA, PASSWORD, NEW_PASSWORD, 9407)   // AccessKey(9407) = API key
             .relaxedValidation(true)
             .build());
-        add(VenueProfile.builder("kraken")
+        VenueProfile kraken = VenueProfile.builder("kraken")
             .beginString("FIX.4.4").targetCompId("KRAKEN-TRD")    // SenderCompID assigned by Kraken
             .endpoint(Environment.PRODUCTION, Endpoint.tls("colo-london.vip-fix.kraken.com", 4001))
             // UAT: VENUES.md gives the host only; the spot trading port is assumed the same
@@ -116,6 +116,14 @@ public final class VenueProfiles {
             .amendStyle(AmendStyle.CANCEL_REPLACE_REQUEST)        // spot only
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)
             .relaxedValidation(true)
+            .build();
+        add(kraken);
+        add(kraken.toBuilder().name("kraken-marketdata")
+            .targetCompId("KRAKEN-MD")                            // market data: no credentials
+            .endpoint(Environment.PRODUCTION, Endpoint.tls("colo-london.vip-fix.kraken.com", 4000))
+            .endpoint(Environment.TESTNET, Endpoint.tls("colo-london.vip-fix.uat.kraken.com", 4000))
+            .signer(LogonSigners.none())
+            .amendStyle(AmendStyle.NOT_SUPPORTED)
             .build());
         add(VenueProfile.builder("deribit")
             .beginString("FIX.4.4").targetCompId("DERIBITSERVER")

@@ -20,7 +20,7 @@ class VenueProfilesTest {
     @Test
     void knowsTheVenuesByName() {
         assertThat(VenueProfiles.names()).containsExactly("binance-spot", "binance-spot-dropcopy",
-            "binance-spot-marketdata", "bybit-spot", "coinbase-exchange", "coinbase-prime", "kraken", "deribit", "generic");
+            "binance-spot-marketdata", "bybit-spot", "coinbase-exchange", "coinbase-prime", "kraken", "kraken-marketdata", "deribit", "generic");
         assertThat(VenueProfiles.byName("Binance-Spot").name()).isEqualTo("binance-spot");
     }
 
@@ -29,7 +29,8 @@ class VenueProfilesTest {
         assertThatThrownBy(() -> VenueProfiles.byName("binance"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("unknown venue profile 'binance'; known: binance-spot, binance-spot-dropcopy,"
-                + " binance-spot-marketdata, bybit-spot, coinbase-exchange, coinbase-prime, kraken, deribit, generic");
+                + " binance-spot-marketdata, bybit-spot, coinbase-exchange, coinbase-prime, kraken, kraken-marketdata, deribit,"
+                + " generic");
     }
 
     @Test
@@ -80,6 +81,9 @@ class VenueProfilesTest {
         assertThat(coinbase.clOrdIdRule().form()).isEqualTo(IdRule.Form.UUID_V4);
         assertThat(VenueProfiles.byName("kraken").recoveryPolicy()).isEqualTo(RecoveryPolicy.RESEND);
         assertThat(VenueProfiles.byName("kraken").resetOnLogon()).isFalse();
+        assertThat(VenueProfiles.byName("kraken-marketdata").signer()).isSameAs(LogonSigners.none());
+        assertThat(VenueProfiles.byName("kraken-marketdata").endpoint(Environment.PRODUCTION))
+            .contains(Endpoint.tls("colo-london.vip-fix.kraken.com", 4000));
         assertThat(VenueProfiles.byName("coinbase-prime").endpoint(Environment.TESTNET)).isEmpty();
         assertThat(VenueProfiles.byName("coinbase-prime").isSecretTag(9407)).isTrue();
     }
