@@ -25,8 +25,6 @@ public final class Order {
     private final boolean external;
     private final List<String> clOrdIds = new ArrayList<>(2);
     private final List<Fill> fills = new ArrayList<>(2);
-    /** ExecIDs already applied, to ignore PossDup resends and duplicates. */
-    private final List<String> execIds = new ArrayList<>(4);
     private final CompletableFuture<Order> acknowledged = new CompletableFuture<>();
     private final CompletableFuture<Order> done = new CompletableFuture<>();
     private String orderId;
@@ -224,10 +222,6 @@ public final class Order {
 
     List<Fill> fillList() {
         return fills;
-    }
-
-    List<String> execIdList() {
-        return execIds;
     }
 
     void orderId(String orderId) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Order state kept from ExecutionReport(8) and OrderCancelReject(9), FIX 4.2 and 4.4 alike.
@@ -25,8 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *     above zero; it goes to the order's fills and to {@link Positions}. Trade busts and
  *     corrections (4.4 ExecType G/H, 4.2 ExecTransType 1/2) take CumQty/AvgPx from the report
  *     and add no fill; positions are not corrected for them.</li>
- * <li>A report whose ExecID(17) the order has seen is ignored (PossDup resends, duplicates
- *     on several connections); status answers (ExecType I, 4.2 ExecTransType 3) are always
+ * <li>A report whose ExecID(17) was last applied to the same order is ignored (PossDup
+ *     resends, duplicates on several connections); status answers (ExecType I, 4.2 ExecTransType 3) are always
  *     applied, since venues reuse their ExecIDs.</li>
  * <li>A report of an order the tracker does not know (drop copy, from before a restart)
  *     records it as an {@link Order#external()} order.</li>
@@ -35,10 +37,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Lookups allocate nothing; what is kept (a Fill, an ExecID, a new ClOrdID) is allocated once.
  */
 public final class OrderTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
     private static final int TAG_EXEC_TRANS_TYPE = 20;
 
     private final AsciiIndex<Order> byClOrdId = new AsciiIndex<>();
     private final AsciiIndex<Order> byOrderId = new AsciiIndex<>();
+    /** ExecID to the order it was applied to: a venue's ExecIDs are unique, at least within an order. */
+    private final AsciiIndex<Order> byExecId = new AsciiIndex<>();
     private final List<Order> openCandidates = new ArrayList<>();
     private final ConcurrentLinkedQueue<Order> orders = new ConcurrentLinkedQueue<>();
     private final Positions positions;
@@ -104,11 +109,11 @@ public final class OrderTracker {
             int execIdIndex = report.indexOf(Tags.ExecID);
             if (execIdIndex >= 0 && !statusAnswer) {
                 report.stringAt(execIdIndex, view);
-                if (contains(order.execIdList(), view)) {
+                if (byExecId.get(view) == order) {
                     return null;
                 }
                 execId = view.toString();
-                order.execIdList().add(execId);
+                byExecId.put(execId, order);
             }
             before = order.state();
             updateOrderId(order, report);
@@ -348,15 +353,6 @@ public final class OrderTracker {
         return order;
     }
 
-    private static boolean contains(List<String> execIds, AsciiSequence execId) {
-        for (int i = execIds.size() - 1; i >= 0; i--) {
-            if (execIds.get(i).contentEquals(execId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Tells the listener, then completes the futures the change settles (done before
      * acknowledged), outside the order's lock: whoever wakes from a future finds the
@@ -368,7 +364,12 @@ public final class OrderTracker {
         synchronized (order) {
             status = order.endStatusRequest();
         }
-        listener.onOrderUpdate(order);
+        try {
+            listener.onOrderUpdate(order);
+        } catch (RuntimeException e) {
+            // a listener's bug must not end the session (the engine drops the connection on an escaping exception)
+            LOG.error("the OrderListener failed on {}", order.clOrdId(), e);
+        }
         if (after.isTerminal()) {
             order.done().complete(order);
         }

@@ -218,6 +218,22 @@ class OrderTrackerFix44Test {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStopTheFutures() {
+        OrderTracker tracker = new OrderTracker(new Positions(), order -> {
+            throw new IllegalStateException("listener bug");
+        });
+        Order order = new Order("c1", "BTCUSDT", Side.BUY, OrdType.LIMIT, TimeInForce.DAY, false, fp("1"), fp("1"),
+            false, OrderState.PENDING_NEW, 0);
+        tracker.track(order);
+        byte[] report = io.tagwire.codec.Ascii.fromPiped(ER + "37=o1|11=c1|17=e1|150=8|39=8|14=0|151=0|6=0|");
+        io.tagwire.codec.FixMessage message = new io.tagwire.codec.FixMessage();
+        message.parse(report, 0, report.length);
+
+        assertThat(tracker.onExecutionReport(message, 0)).isSameAs(order);
+        assertThat(order.done()).isCompleted();
+    }
+
+    @Test
     void abortedRequestRestoresTheStateAndFailsItsFuture() {
         Order order = scenario.limit("c1", Side.BUY, "1", "100");
         scenario.report(ER + "37=o1|11=c1|17=e1|150=0|39=0|14=0|151=1|6=0|");
