@@ -155,7 +155,7 @@ final class Connection implements SessionOutput {
         }
         if (read < 0) {
             fail(established ? "connection closed by counterparty" : "TLS handshake failed: connection closed by "
-                + "counterparty (did it refuse our certificate?)");
+                + "counterparty (not a TLS port? our certificate refused?)");
             return;
         }
         if (!established && !checkEstablished(nowNanos)) {
@@ -270,7 +270,7 @@ final class Connection implements SessionOutput {
         if (!(e instanceof SSLException)) {
             // a reset during the handshake is most often the server refusing our certificate (or our lack of one)
             return established ? what + ": " + e.getMessage() : "TLS handshake failed: " + what + ": " + e.getMessage()
-                + " (did the counterparty refuse our certificate?)";
+                + " (not a TLS port? our certificate refused?)";
         }
         String text = (established ? "TLS failed: " : "TLS handshake failed: ") + e.getMessage();
         Throwable cause = e.getCause();

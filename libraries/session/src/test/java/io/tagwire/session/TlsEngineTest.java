@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
@@ -102,6 +103,36 @@ class TlsEngineTest {
             assertThat(log.text()).contains("cannot connect to 127.0.0.1:" + port + ": TLS handshake failed");
             assertThat(initiatorEngine.isLoggedOn(initiatorId(FIX44))).isFalse();
             assertThat(client.count("logon")).isZero();
+        }
+    }
+
+    @Test
+    void givesUpAHandshakeThatTakesLongerThanLogonTimeout() throws Exception {
+        // a TCP listener that never answers the ClientHello
+        try (LogCapture log = new LogCapture();
+             ServerSocket mute = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+             Engine initiatorEngine = engine(certificates.initiator(initiator(FIX44, mute.getLocalPort()))
+                 .logonTimeout(1).build(), new EngineTestApplication())) {
+            initiatorEngine.start();
+            log.await("cannot connect to 127.0.0.1:" + mute.getLocalPort()
+                + ": TLS handshake not done within LogonTimeout", 1, WAIT);
+            assertThat(initiatorEngine.isLoggedOn(initiatorId(FIX44))).isFalse();
+        }
+    }
+
+    @Test
+    void refusesTlsOnAPlainPortAndSaysSo() throws Exception {
+        int port = freePort();
+        try (LogCapture log = new LogCapture();
+             Engine acceptorEngine = engine(acceptor(FIX44, port).build(), new EngineTestApplication());
+             Engine initiatorEngine = engine(certificates.initiator(initiator(FIX44, port)).build(),
+                 new EngineTestApplication())) {
+            acceptorEngine.start();
+            initiatorEngine.start();
+            // the plain acceptor sees a ClientHello as a garbled first message; the initiator hears nothing back
+            log.await("garbled first message", 1, WAIT);
+            log.await("cannot connect to 127.0.0.1:" + port + ": TLS handshake failed", 1, WAIT);
+            assertThat(log.text()).contains("not a TLS port?");
         }
     }
 
