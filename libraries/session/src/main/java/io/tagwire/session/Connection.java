@@ -132,6 +132,11 @@ final class Connection implements SessionOutput {
         return established;
     }
 
+    /** TLS records received and not yet decrypted: the plaintext buffer or the socket was full. */
+    boolean hasBufferedTlsInput() {
+        return tls != null && tls.hasBufferedInput();
+    }
+
     /** For logs: {@code TLSv1.3 TLS_AES_128_GCM_SHA256}, or {@code TCP}. This method allocates memory. */
     String transport() {
         return tls == null ? "TCP" : tls.protocol() + " " + tls.cipherSuite();

@@ -174,10 +174,13 @@ final class EngineLoop implements Runnable {
                 if ((ready & SelectionKey.OP_CONNECT) != 0) {
                     connector.onConnectable(connection, key, now);
                 } else {
+                    boolean readable = (ready & SelectionKey.OP_READ) != 0;
                     if ((ready & SelectionKey.OP_WRITE) != 0) {
                         connection.flush();
+                        // TLS: records read while a handshake message waited for the socket are still to be read
+                        readable |= connection.hasBufferedTlsInput();
                     }
-                    if ((ready & SelectionKey.OP_READ) != 0 && !connection.isClosed()) {
+                    if (readable && !connection.isClosed()) {
                         connection.onReadable(now);
                     }
                 }

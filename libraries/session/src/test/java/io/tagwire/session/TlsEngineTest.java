@@ -226,6 +226,28 @@ class TlsEngineTest {
     }
 
     @Test
+    void readsRecordsAndMessagesThatArriveOneByteAtATime() throws Exception {
+        int port = freePort();
+        EngineTestApplication exchange = new EngineTestApplication().answerOrders();
+        EngineTestApplication client = new EngineTestApplication();
+        try (Engine acceptorEngine = engine(certificates.acceptor(acceptor(FIX44, port), certificates.server())
+                 .build(), exchange);
+             ByteByByteProxy proxy = new ByteByByteProxy(port);
+             Engine initiatorEngine = engine(certificates.initiator(initiator(FIX44, proxy.port())).build(),
+                 client)) {
+            acceptorEngine.start();
+            initiatorEngine.start();
+            assertThat(initiatorEngine.awaitLoggedOn(initiatorId(FIX44), WAIT)).isTrue();
+            for (int i = 0; i < 5; i++) {
+                byte[] order = wire(newOrderSingle(FIX44, "BYTE" + i));
+                assertThat(initiatorEngine.send(initiatorId(FIX44), "D", order, 0, order.length)).isTrue();
+            }
+            client.await("five ExecutionReports", app -> app.app("8").size() == 5);
+            assertThat(exchange.app("D")).hasSize(5);
+        }
+    }
+
+    @Test
     void failsAtCreationOnAKeyStoreItCannotRead() {
         SettingsBuilder wrongPassword = certificates.acceptor(acceptor(FIX44, 1), certificates.server())
             .set("SocketKeyStorePassword", "not-the-password");
