@@ -111,16 +111,6 @@ final class Acceptor {
         return logonTimeoutNanos;
     }
 
-    /** The TLS settings of the socket, or null for plain TCP. */
-    TlsContext tls() {
-        return tls;
-    }
-
-    /** Connections open now, logged on or waiting for their Logon. */
-    int openConnections() {
-        return open;
-    }
-
     /** One of this socket's connections closed. */
     void closed(Connection connection) {
         open--;

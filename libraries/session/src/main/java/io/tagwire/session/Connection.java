@@ -127,11 +127,6 @@ final class Connection implements SessionOutput {
         return tls != null;
     }
 
-    /** True once the TLS handshake is done; always for plain TCP. */
-    boolean isEstablished() {
-        return established;
-    }
-
     /** TLS records received and not yet decrypted: the plaintext buffer or the socket was full. */
     boolean hasBufferedTlsInput() {
         return tls != null && tls.hasBufferedInput();

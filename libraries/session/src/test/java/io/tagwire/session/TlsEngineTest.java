@@ -265,6 +265,12 @@ class TlsEngineTest {
         SettingsBuilder badProtocol = certificates.initiator(initiator(FIX44, 1)).set("EnabledProtocols", "TLSv9");
         assertThatThrownBy(() -> engine(badProtocol.build(), new EngineTestApplication()))
             .isInstanceOf(SettingsException.class).hasMessageContaining("does not support 'TLSv9'");
+        // the handshake comes before any Logon says which session a connection is for
+        List<SessionSettings> mixed = List.of(certificates.acceptor(acceptor(FIX44, 1), certificates.server()).build(),
+            acceptor("FIX.4.2", 1).build());
+        assertThatThrownBy(() -> Engine.create(mixed, EngineSettings.DEFAULTS, new EngineTestApplication()))
+            .isInstanceOf(SettingsException.class).hasMessageContaining("share the listening socket")
+            .hasMessageContaining("but not their TLS settings");
     }
 
     /**
