@@ -99,7 +99,8 @@ public final class Credentials {
     /**
      * Credentials from a properties file (keep it readable by its owner only) with the keys
      * {@code apiKey}, {@code apiSecret}, {@code privateKeyFile} (a PEM file, relative to this
-     * file's directory) and {@code passphrase}, each optional. Unknown keys are an error.
+     * file's directory) and {@code passphrase}, each optional. Unknown keys are an error. The file is
+     * read as Java properties: a backslash escapes the next character.
      */
     public static Credentials fromFile(Path file) {
         Properties properties = new Properties();

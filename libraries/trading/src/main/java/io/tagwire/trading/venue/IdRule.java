@@ -169,21 +169,18 @@ public final class IdRule {
     private static String expand(String characters) {
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < characters.length(); i++) {
-            char c = characters.charAt(i);
+            char first = characters.charAt(i);
+            char last = first;
             if (i + 2 < characters.length() && characters.charAt(i + 1) == '-') {
-                char last = characters.charAt(i + 2);
-                if (last < c) {
-                    throw new IllegalArgumentException("bad range " + c + "-" + last);
-                }
-                for (char r = c; r <= last; r++) {
-                    all.append(r);
-                }
+                last = characters.charAt(i + 2);
                 i += 2;
-            } else {
-                all.append(c);
             }
-            if (c >= 128) {
-                throw new IllegalArgumentException("only ASCII characters can be allowed, not " + c);
+            if (last < first || last >= 128) {
+                throw new IllegalArgumentException("allowed characters must be ASCII ranges such as a-z, not "
+                    + first + (last == first ? "" : "-" + last));
+            }
+            for (char c = first; c <= last; c++) {
+                all.append(c);
             }
         }
         return all.toString();

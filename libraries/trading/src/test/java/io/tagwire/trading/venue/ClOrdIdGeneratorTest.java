@@ -95,6 +95,15 @@ class ClOrdIdGeneratorTest {
     }
 
     @Test
+    void ruleCharactersAreAsciiRanges() {
+        IdRule rule = IdRule.text("ClOrdID", 10, "a-c_-");
+        assertThat(rule.check("abc_-")).isNull();
+        assertThat(rule.check("abcd")).isEqualTo("ClOrdID holds 'd' at position 4; allowed: -_a-c");
+        assertThatThrownBy(() -> IdRule.text("ClOrdID", 10, "z-a")).hasMessageContaining("not z-a");
+        assertThatThrownBy(() -> IdRule.text("ClOrdID", 10, "a-\u00ff")).hasMessageContaining("ASCII");
+    }
+
+    @Test
     void refusesARuleItCannotGenerateFor() {
         IdRule upperOnly = IdRule.text("ClOrdID", 20, "A-Z0-9");
         assertThatThrownBy(() -> new ClOrdIdGenerator(upperOnly, START))
