@@ -110,6 +110,7 @@ public final class Engine implements AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("cannot close the message store of {}: {}", session.id(), e.getMessage());
             }
+            session.log().close();
         }
         try {
             selector.close();

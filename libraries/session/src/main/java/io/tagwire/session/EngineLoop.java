@@ -400,6 +400,7 @@ final class EngineLoop implements Runnable {
             } catch (IOException | RuntimeException e) {
                 session.log().error("cannot close the message store", e);
             }
+            session.log().close();
         }
         for (int i = 0, n = acceptors.size(); i < n; i++) {
             acceptors.get(i).close();

@@ -38,9 +38,15 @@ final class EngineRegistry {
             throw new IllegalArgumentException("no Application for session " + id);
         }
         InboundValidation validation = factory.validation(settings);
-        Slf4jSessionLog log = new Slf4jSessionLog(id);
+        Slf4jSessionLog log = Slf4jSessionLog.open(settings);
         EngineSession engineSession = new EngineSession(settings, application, log);
-        MessageStore store = factory.store(settings, nowNanos);
+        MessageStore store;
+        try {
+            store = factory.store(settings, nowNanos);
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
         Session session = factory.create(settings, store, engineSession, validation, log);
         engineSession.session(session, store);
         byId.put(id, engineSession);

@@ -60,7 +60,7 @@ public final class SessionFactory {
      * @throws SettingsException if a dictionary key names no file and no bundled dictionary
      */
     public Session create(SessionSettings settings, Application application, long nowNanos) throws IOException {
-        return create(settings, application, new Slf4jSessionLog(settings.sessionId()), nowNanos);
+        return create(settings, application, Slf4jSessionLog.open(settings), nowNanos);
     }
 
     Session create(SessionSettings settings, Application application, SessionEventLog log, long nowNanos)

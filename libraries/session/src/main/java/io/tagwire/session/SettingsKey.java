@@ -102,6 +102,8 @@ enum SettingsKey {
     SEND_QUEUE_CAPACITY("SendQueueCapacity", POSITIVE_INT, "1024"),
     MAX_CONNECTIONS("MaxConnections", POSITIVE_INT, "1000"),
     BUSY_SPIN("BusySpin", BOOLEAN, "N", ENGINE, false),
+    // tags whose values every log masks, besides Password(554), NewPassword(925), RawData(96)
+    LOG_MASK_TAGS("LogMaskTags", SettingsType.TAG_LIST, null),
     JDBC_STORE_CREATE_TABLES("JdbcStoreCreateTables", BOOLEAN, "N"),
     // QuickFIX session behaviour Tagwire does not have yet
     CLOSED_RESEND_INTERVAL("ClosedResendInterval", BOOLEAN, "N", LATER),
@@ -180,8 +182,9 @@ enum SettingsKey {
     JDBC_CONNECTION_KEEPALIVE_TIME("JdbcConnectionKeepaliveTime", NON_NEGATIVE_INT, "0", LATER),
     JDBC_CONNECTION_TEST_QUERY("JdbcConnectionTestQuery", STRING, null, LATER),
     // Message logs
-    FILE_LOG_PATH("FileLogPath", STRING, null, LATER),
-    FILE_LOG_HEARTBEATS("FileLogHeartbeats", BOOLEAN, "N", LATER),
+    // the directory of the session's message and event log files
+    FILE_LOG_PATH("FileLogPath", STRING, null),
+    FILE_LOG_HEARTBEATS("FileLogHeartbeats", BOOLEAN, "N"),
     FILE_INCLUDE_MILLISECONDS("FileIncludeMilliseconds", BOOLEAN, "N", LATER),
     FILE_INCLUDE_TIME_STAMP_FOR_MESSAGES("FileIncludeTimeStampForMessages", BOOLEAN, "N", LATER),
     SLF4J_LOG_EVENT_CATEGORY("SLF4JLogEventCategory", STRING, null, LATER),

@@ -218,6 +218,17 @@ enum SettingsType {
             return FileStoreSync.parse(text);
         }
     },
+    /** Tag numbers separated by commas: {@code 9001,9002}. */
+    TAG_LIST("must be tag numbers separated by commas, such as 9001,9002") {
+        @Override
+        Object read(String text) {
+            StringJoiner tags = new StringJoiner(",");
+            for (String tag : text.split(",", -1)) {
+                tags.add(Integer.toString(integer(tag.trim(), 1, Integer.MAX_VALUE)));
+            }
+            return tags.toString();
+        }
+    },
     /** QuickFIX's LogonTag: {@code <tag>=<value>} added to the Logon(A) we send. */
     LOGON_TAG("must be <tag>=<value>, such as 553=user") {
         @Override

@@ -1,116 +1,168 @@
 package io.tagwire.session;
 
-import io.tagwire.codec.Ascii;
 import io.tagwire.codec.FixEncoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A session's events and messages through SLF4J, under the logger
  * {@code io.tagwire.session.<SessionID>}: events at INFO, messages in and out at DEBUG (so
- * nothing is formatted unless DEBUG is on). Messages are shown with {@code |} for SOH and
- * the values of Password(554), NewPassword(925) and RawData(96) masked as {@code ****}.
+ * nothing is formatted unless DEBUG is on), and, with FileLogPath, to the session's log
+ * files as well ({@link FileSessionLog}, which allocates nothing per message). Messages are
+ * shown with {@code |} for SOH and the values of Password(554), NewPassword(925),
+ * RawData(96) and the LogMaskTags masked as {@code ****}. Never throws: a failing log file
+ * is reported once through SLF4J and then left alone.
  */
-final class Slf4jSessionLog implements SessionEventLog {
+final class Slf4jSessionLog implements SessionEventLog, AutoCloseable {
     static final String LOGGER_PREFIX = "io.tagwire.session.";
-    private static final String MASK = "****";
+    private static final MessageMasker STANDARD = new MessageMasker(Set.of());
 
     private final Logger logger;
+    private final MessageMasker masker;
+    private FileSessionLog files;
 
     Slf4jSessionLog(SessionID id) {
+        this(id, STANDARD, null);
+    }
+
+    private Slf4jSessionLog(SessionID id, MessageMasker masker, FileSessionLog files) {
         this.logger = LoggerFactory.getLogger(LOGGER_PREFIX + id);
+        this.masker = masker;
+        this.files = files;
+    }
+
+    /**
+     * The log the settings ask for: SLF4J always, log files too with FileLogPath
+     * (FileLogHeartbeats, LogMaskTags apply). This method allocates memory.
+     *
+     * @throws IOException if the log files cannot be opened
+     */
+    static Slf4jSessionLog open(SessionSettings settings) throws IOException {
+        SessionID id = settings.sessionId();
+        Set<Integer> maskTags = new HashSet<>();
+        settings.value(SettingsKey.LOG_MASK_TAGS.settingName()).ifPresent(tags -> {
+            for (String tag : tags.split(",")) {
+                maskTags.add(Integer.valueOf(tag));
+            }
+        });
+        MessageMasker masker = maskTags.isEmpty() ? STANDARD : new MessageMasker(maskTags);
+        String path = settings.value(SettingsKey.FILE_LOG_PATH.settingName()).orElse(null);
+        FileSessionLog files = null;
+        if (path != null) {
+            boolean heartbeats = settings.value(SettingsKey.FILE_LOG_HEARTBEATS.settingName()).orElse("N").equals("Y");
+            files = FileSessionLog.open(Path.of(path), id, maskTags, heartbeats, new EngineClock());
+        }
+        return new Slf4jSessionLog(id, masker, files);
+    }
+
+    /** The log files, or null without FileLogPath. */
+    FileSessionLog files() {
+        return files;
     }
 
     @Override
     public void event(SessionID id, String text) {
         logger.info("{}", text);
+        toFile(text);
     }
 
     /** Logs an event at WARN. */
     void warn(String text) {
         logger.warn("{}", text);
+        toFile(text);
     }
 
     /** Logs an error with its cause. */
     void error(String text, Throwable cause) {
         logger.error(text, cause);
+        toFile(text + ": " + cause);
     }
 
     @Override
     public void outbound(SessionID id, SessionWriter writer) {
+        FixEncoder encoder = writer.encoder();
+        FileSessionLog f = files;
+        if (f != null) {
+            try {
+                f.outbound(encoder.buffer(), encoder.messageOffset(), encoder.messageLength());
+            } catch (IOException e) {
+                fileFailed(e);
+            }
+        }
         if (logger.isDebugEnabled()) {
-            FixEncoder encoder = writer.encoder();
-            logger.debug("out {}", masked(encoder.buffer(), encoder.messageOffset(), encoder.messageLength()));
+            logger.debug("out {}", maskedText(encoder.buffer(), encoder.messageOffset(), encoder.messageLength()));
         }
     }
 
     boolean inboundEnabled() {
-        return logger.isDebugEnabled();
+        return files != null || logger.isDebugEnabled();
     }
 
-    /** Logs an inbound message at DEBUG; check {@link #inboundEnabled()} first on the hot path. */
+    /** Logs an inbound message; check {@link #inboundEnabled()} first on the hot path. */
     void inbound(byte[] buffer, int offset, int length) {
-        logger.debug("in  {}", masked(buffer, offset, length));
+        FileSessionLog f = files;
+        if (f != null) {
+            try {
+                f.inbound(buffer, offset, length);
+            } catch (IOException e) {
+                fileFailed(e);
+            }
+        }
+        if (logger.isDebugEnabled()) {
+            logger.debug("in  {}", maskedText(buffer, offset, length));
+        }
+    }
+
+    @Override
+    public void close() {
+        FileSessionLog f = files;
+        files = null;
+        if (f != null) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                logger.warn("cannot close the log files: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The message as text with this log's masking. This method allocates memory. */
+    String maskedText(byte[] buffer, int offset, int length) {
+        return mask(masker, buffer, offset, length);
     }
 
     /**
-     * The message as text, SOH shown as {@code |}, secret values replaced by {@code ****}.
-     * RawData(96) is skipped by the length RawDataLength(95) gives, as it may hold SOH.
-     * This method allocates memory.
+     * The message as text, SOH shown as {@code |}, the standard secrets replaced by
+     * {@code ****}. This method allocates memory.
      */
     static String masked(byte[] buffer, int offset, int length) {
-        StringBuilder text = new StringBuilder(length + 8);
-        int end = offset + length;
-        int p = offset;
-        int rawDataLength = -1;
-        while (p < end) {
-            int tag = 0;
-            int q = p;
-            while (q < end && buffer[q] >= '0' && buffer[q] <= '9' && q - p < 9) {
-                tag = tag * 10 + (buffer[q] - '0');
-                q++;
-            }
-            if (q == p || q >= end || buffer[q] != '=') {
-                // not a tag=value field: show the rest as it is
-                text.append(Ascii.toPiped(buffer, p, end - p));
-                break;
-            }
-            int valueStart = q + 1;
-            int valueEnd;
-            if (tag == 96 && rawDataLength >= 0 && valueStart + rawDataLength <= end) {
-                valueEnd = valueStart + rawDataLength;
-            } else {
-                valueEnd = valueStart;
-                while (valueEnd < end && buffer[valueEnd] != Ascii.SOH) {
-                    valueEnd++;
-                }
-            }
-            text.append(Ascii.toPiped(buffer, p, valueStart - p));
-            if (tag == 554 || tag == 925 || tag == 96) {
-                text.append(MASK);
-            } else {
-                text.append(Ascii.toPiped(buffer, valueStart, valueEnd - valueStart));
-            }
-            rawDataLength = tag == 95 ? parseLength(buffer, valueStart, valueEnd) : -1;
-            if (valueEnd < end) {
-                text.append('|');
-            }
-            p = valueEnd + 1;
-        }
-        return text.toString();
+        return mask(STANDARD, buffer, offset, length);
     }
 
-    private static int parseLength(byte[] buffer, int from, int to) {
-        if (to <= from || to - from > 9) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            if (buffer[i] < '0' || buffer[i] > '9') {
-                return -1;
+    private static String mask(MessageMasker masker, byte[] buffer, int offset, int length) {
+        byte[] out = new byte[MessageMasker.maxOutput(length)];
+        int n = masker.mask(buffer, offset, length, out, 0);
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    private void toFile(String text) {
+        FileSessionLog f = files;
+        if (f != null) {
+            try {
+                f.event(text);
+            } catch (IOException e) {
+                fileFailed(e);
             }
-            value = value * 10 + (buffer[i] - '0');
         }
-        return value;
+    }
+
+    private void fileFailed(IOException e) {
+        logger.error("cannot write the log files; logging to SLF4J only from now on", e);
+        close();
     }
 }

@@ -19,10 +19,12 @@ final class StoreSyncer implements Runnable {
     private volatile boolean running;
     private volatile int persisted;
     private volatile int pending;
-    private volatile long writes;
+    private volatile long journalWrites;
+    private volatile long sequenceWrites;
     private volatile int generation;
     private volatile IOException failure;
-    private long synced;
+    private long journalSynced;
+    private long sequenceSynced;
 
     StoreSyncer(FileStoreSync sync, Journal journal, SequenceFile sequences, String name) {
         this.sync = sync;
@@ -63,8 +65,13 @@ final class StoreSyncer implements Runnable {
                 if (failed != null) {
                     throw new IOException("background sync of " + journal.file() + " failed", failed);
                 }
+                // the count first: a syncer that sees the new pending value sees the count too
+                if (journalChanged) {
+                    journalWrites = journalWrites + 1;
+                } else {
+                    sequenceWrites = sequenceWrites + 1;
+                }
                 pending = lastSender;
-                writes = writes + 1;
                 break;
             default:
                 persisted = lastSender;
@@ -108,15 +115,21 @@ final class StoreSyncer implements Runnable {
         long intervalNanos = sync.intervalMicros() * 1000;
         while (running) {
             LockSupport.parkNanos(intervalNanos);
-            long w = writes;
-            if (w == synced) {
-                continue;
-            }
             int gen = generation;
             int seq = pending;
+            long journalW = journalWrites;
+            long sequenceW = sequenceWrites;
+            if (journalW == journalSynced && sequenceW == sequenceSynced) {
+                continue;
+            }
             try {
-                journal.force();
-                sequences.force();
+                // the file not written since the last sync is left alone: each force is a disk flush
+                if (journalW != journalSynced) {
+                    journal.force();
+                }
+                if (sequenceW != sequenceSynced) {
+                    sequences.force();
+                }
             } catch (ClosedChannelException e) {
                 // a reset or refresh swapped the files; the next turn syncs the new ones
                 continue;
@@ -124,7 +137,8 @@ final class StoreSyncer implements Runnable {
                 failure = e;
                 return;
             }
-            synced = w;
+            journalSynced = journalW;
+            sequenceSynced = sequenceW;
             publish(gen, seq);
         }
     }

@@ -122,7 +122,7 @@ class SettingsFileTest {
         assertThat(arca.socketAcceptPort()).isZero();
         assertThat(arca.value("FileStorePath")).contains("/var/tagwire/store");
         assertThat(arca.notYetSupported())
-            .containsExactly("FileLogPath");
+            .isEmpty();
     }
 
     @Test
@@ -142,7 +142,7 @@ class SettingsFileTest {
         assertThat(client.resetOnLogon()).isTrue();
         assertThat(client.heartBtInt()).isEqualTo(30);
         assertThat(client.value("FileStorePath")).isEmpty();
-        assertThat(client.notYetSupported()).containsExactly("FileLogPath");
+        assertThat(client.notYetSupported()).isEmpty();
     }
 
     @Test
@@ -159,7 +159,7 @@ class SettingsFileTest {
         assertThat(lse.weekdays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(lse.timeStampPrecision()).isEqualTo(TimestampPrecision.MICROS);
-        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1", "FileLogPath");
+        assertThat(lse.notYetSupported()).containsExactly("LogonTag", "LogonTag1");
     }
 
     @Test
