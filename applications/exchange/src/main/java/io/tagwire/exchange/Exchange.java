@@ -242,7 +242,9 @@ final class Exchange {
 
     private void massCancelOne(Order order) {
         if (order.account == requester.account
-            && (incoming.massCancelRequestType == '7' || order.market == incoming.market)) {
+            && (incoming.massCancelRequestType == '7' || incoming.massCancelRequestType == '1'
+                && order.market == incoming.market || incoming.massCancelRequestType == '6'
+                && order.owner == requester)) {
             request = Request.MASS_CANCEL;
             order.market.book.cancel(order.orderId);
             massCanceled++;

@@ -2,10 +2,12 @@ package io.tagwire.exchange;
 
 import io.tagwire.codec.FieldFormatException;
 import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.FixValues;
 import io.tagwire.codec.MsgTypeKey;
 import io.tagwire.session.Application;
 import io.tagwire.session.OutboundMessage;
 import io.tagwire.session.Session;
+import io.tagwire.trading.venue.LogonVerifiers;
 
 /**
  * One client session of the simulator, order entry or drop copy (DropCopyFlag(9406)=Y in
@@ -59,6 +61,9 @@ final class OrderEntrySession implements Application {
     /** Cold: once per Logon; allocates. */
     private void onLogonRequest(FixMessage logon) {
         String refusal = context.verify(logon);
+        if (refusal == null && style.binance) {
+            refusal = binanceHeartBtInt(logon);
+        }
         if (refusal != null) {
             session.rejectLogon(refusal);
             return;
@@ -72,6 +77,19 @@ final class OrderEntrySession implements Application {
         }
         String apiKey = logon.getString(553);
         account = sessions.account(context.accountOf(apiKey != null ? apiKey : session.sessionId().targetCompId()));
+    }
+
+    /** Binance: HeartBtInt(108) "Required to be within range [5, 60]" (fix-api.md, Logon). */
+    private static String binanceHeartBtInt(FixMessage logon) {
+        int index = logon.indexOf(108);
+        if (index < 0) {
+            return LogonVerifiers.binanceRequiredTagMissing(108);
+        }
+        if (!FixValues.isInt(logon.buffer(), logon.valueOffset(index), logon.valueLength(index))
+            || logon.intAt(index) < 5 || logon.intAt(index) > 60) {
+            return LogonVerifiers.binanceMalformed(108);
+        }
+        return null;
     }
 
     @Override

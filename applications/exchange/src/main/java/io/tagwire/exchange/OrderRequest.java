@@ -19,6 +19,8 @@ final class OrderRequest {
     static final int CANCEL_CLORDID = 25034;
     /** Binance's OrderCancelRequestAndNewOrderSingleMode(25033): 1 stop on failure, 2 allow failure. */
     static final int XCN_MODE = 25033;
+    /** Prices and quantities are kept below 10^17 as mantissas, so every report can write them. */
+    private static final long MAX_MANTISSA = 100_000_000_000_000_000L;
 
     final byte[] clOrdId = new byte[Order.MAX_CLORDID_LENGTH];
     int clOrdIdLength;
@@ -122,7 +124,7 @@ final class OrderRequest {
         }
         quantity = scaled(decimal, market.quantityScale);
         if (quantity == Long.MIN_VALUE) {
-            return problem("OrderQty(38) has more decimals than " + market.instrument.symbol() + " allows.");
+            return problem("OrderQty(38) has more decimals than " + market.instrument.symbol() + " allows, or is too large.");
         }
         if (ordType == '2') {
             if (!message.getDecimal(Tags.Price, decimal)) {
@@ -130,7 +132,7 @@ final class OrderRequest {
             }
             price = scaled(decimal, market.priceScale);
             if (price == Long.MIN_VALUE) {
-                return problem("Price(44) has more decimals than " + market.instrument.symbol() + " allows.");
+                return problem("Price(44) has more decimals than " + market.instrument.symbol() + " allows, or is too large.");
             }
         }
         timeInForce = message.getChar(Tags.TimeInForce, ordType == '1' ? '3' : '1');
@@ -176,7 +178,11 @@ final class OrderRequest {
         return readSymbol(message, markets);
     }
 
-    /** OrderMassCancelRequest(q): ClOrdID(11), MassCancelRequestType(530) 1 (symbol) or 7 (all), Symbol(55). */
+    /**
+     * OrderMassCancelRequest(q): ClOrdID(11), MassCancelRequestType(530) 1 (the account's
+     * orders in Symbol(55)), 6 (the orders of this session, Coinbase's use) or 7 (all the
+     * account's orders).
+     */
     boolean readMassCancel(FixMessage message, Market[] markets) {
         clear();
         if (!copy(message, Tags.ClOrdID, clOrdId, true)) {
@@ -188,14 +194,14 @@ final class OrderRequest {
             return missing(Tags.MassCancelRequestType);
         }
         massCancelRequestType = message.charAt(typeIndex);
-        if (massCancelRequestType == '7') {
+        if (massCancelRequestType == '7' || massCancelRequestType == '6') {
             if (copy(message, Tags.Symbol, symbol, false)) {
                 symbolLength = length;
             }
             return true;
         }
         if (massCancelRequestType != '1') {
-            return problem("Unsupported MassCancelRequestType(530): 1 (by symbol) or 7 (all orders).");
+            return problem("Unsupported MassCancelRequestType(530): 1 (by symbol), 6 (this session's) or 7 (all).");
         }
         return readSymbol(message, markets);
     }
@@ -244,8 +250,20 @@ final class OrderRequest {
         return false;
     }
 
-    /** The decimal as a mantissa at {@code scale}, or Long.MIN_VALUE if that would drop non-zero digits. */
+    /**
+     * The decimal as a mantissa at {@code scale}, or Long.MIN_VALUE if that would drop
+     * non-zero digits or need more than 17 digits (reports must be able to write it back).
+     */
     private static long scaled(Decimal value, int scale) {
+        try {
+            long result = scaledExactly(value, scale);
+            return result != Long.MIN_VALUE && Math.abs(result) >= MAX_MANTISSA ? Long.MIN_VALUE : result;
+        } catch (ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static long scaledExactly(Decimal value, int scale) {
         try {
             if (value.scale() > scale) {
                 long dropped = 1;

@@ -112,6 +112,13 @@ class BinanceVenueTest {
     }
 
     @Test
+    void refusesAHeartBtIntOutsideFiveToSixtySeconds() throws Exception {
+        start(b -> b);
+        assertThat(refusal(logon("CLIENT1", API_KEY, KEYS, "141=Y|25035=1|").replace("|108=30|", "|108=61|")))
+            .isEqualTo(LogonVerifiers.binanceMalformed(108));
+    }
+
+    @Test
     void refusesALogonWithoutResetSeqNumFlag() throws Exception {
         start(b -> b);
         assertThat(refusal(logon("CLIENT1", API_KEY, KEYS, "25035=1|")))

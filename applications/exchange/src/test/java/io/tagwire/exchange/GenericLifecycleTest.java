@@ -26,7 +26,7 @@ class GenericLifecycleTest {
     private void start(String beginString) throws Exception {
         exchange = ExchangeSimulator.builder().venue(Venue.GENERIC).beginString(beginString)
             .instrument(new Instrument("BTCUSDT", 2, 1, 3, 1)).noMarketMaker()
-            .account("A", "acct").account("DC", "acct").build();
+            .account("A", "acct").account("A2", "acct").account("DC", "acct").build();
         exchange.start();
         open.add(exchange);
     }
@@ -221,6 +221,39 @@ class GenericLifecycleTest {
         assertThat(field(report, 11)).isEqualTo("MC");
         assertThat(other.poll(Duration.ofMillis(200))).as("other accounts keep their orders").isNull();
         assertThat(exchange.bestBid("BTCUSDT")).isEqualByComparingTo("91.00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.4"})
+    void massCancelOfATradingSessionCancelsOnlyThatSessionsOrders(String beginString) throws Exception {
+        start(beginString);
+        FixClient first = client(beginString, "A");
+        FixClient second = client(beginString, "A2");
+        first.send("D", order(beginString, "F1", '1', "1", "90.00", ""));
+        second.send("D", order(beginString, "S1", '1', "1", "91.00", ""));
+        first.next("8");
+        second.next("8");
+        first.send("q", "11=MC6|530=6|" + TIME);
+        String canceled = first.next("8");
+        assertThat(field(canceled, 11)).isEqualTo("F1");
+        assertThat(field(canceled, 39)).isEqualTo("4");
+        assertThat(field(first.next("r"), 533)).isEqualTo("1");
+        assertThat(second.poll(Duration.ofMillis(200))).as("the account's other session keeps its order").isNull();
+        assertThat(exchange.bestBid("BTCUSDT")).isEqualByComparingTo("91.00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
+    void aQuantityTooLargeToReportIsRefused(String beginString) throws Exception {
+        start(beginString);
+        FixClient client = client(beginString, "A");
+        client.send("D", order(beginString, "BIG", '1', "1000000000000000", "90.00", ""));
+        String reject = client.next("3");
+        assertThat(field(reject, 373)).isEqualTo("5");
+        assertThat(field(reject, 372)).isEqualTo("D");
+        assertThat(field(reject, 58)).contains("OrderQty(38)").contains("too large");
+        client.send("D", order(beginString, "OK", '1', "1", "90.00", ""));
+        assertThat(field(client.next("8"), 11)).as("the session goes on").isEqualTo("OK");
     }
 
     @ParameterizedTest
