@@ -14,6 +14,12 @@ final class BinanceSigner implements LogonSigner {
     }
 
     @Override
+    public void check(Credentials credentials, String senderCompId) {
+        credentials.apiKey();
+        Signers.requireKey(credentials, "EdDSA", "Binance");
+    }
+
+    @Override
     public String toString() {
         return "Binance Ed25519 signer";
     }

@@ -15,6 +15,12 @@ final class BybitSigner implements LogonSigner {
     }
 
     @Override
+    public void check(Credentials credentials, String senderCompId) {
+        credentials.apiKey();
+        Signers.requireKey(credentials, "RSA", "Bybit");
+    }
+
+    @Override
     public String toString() {
         return "Bybit RSA-SHA256 signer";
     }

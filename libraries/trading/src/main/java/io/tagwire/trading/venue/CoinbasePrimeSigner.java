@@ -20,6 +20,13 @@ final class CoinbasePrimeSigner implements LogonSigner {
     }
 
     @Override
+    public void check(Credentials credentials, String senderCompId) {
+        credentials.apiKey();
+        credentials.secret();
+        Signers.passphrase(credentials, "Coinbase Prime");
+    }
+
+    @Override
     public String toString() {
         return "Coinbase Prime HMAC-SHA256 signer";
     }

@@ -34,6 +34,12 @@ final class DeribitSigner implements LogonSigner {
     }
 
     @Override
+    public void check(Credentials credentials, String senderCompId) {
+        credentials.apiKey();
+        credentials.secret();
+    }
+
+    @Override
     public String toString() {
         return "Deribit SHA256 signer";
     }

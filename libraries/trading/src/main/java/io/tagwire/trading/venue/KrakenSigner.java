@@ -21,6 +21,12 @@ final class KrakenSigner implements LogonSigner {
     }
 
     @Override
+    public void check(Credentials credentials, String senderCompId) {
+        credentials.apiKey();
+        LogonSignatures.base64Secret(credentials.secret(), "Kraken");
+    }
+
+    @Override
     public String toString() {
         return "Kraken HMAC-SHA512 signer";
     }

@@ -31,4 +31,13 @@ public interface LogonSigner {
      *         the API key); the message says which
      */
     void sign(OutboundMessage logon, Credentials credentials);
+
+    /**
+     * Checks, before connecting, that {@code credentials} can sign this venue's Logon for
+     * {@code senderCompId}, so bad configuration fails at start-up rather than at each logon.
+     *
+     * @throws IllegalStateException saying what is missing or of the wrong kind
+     */
+    default void check(Credentials credentials, String senderCompId) {
+    }
 }

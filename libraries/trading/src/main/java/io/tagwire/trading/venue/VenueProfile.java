@@ -171,6 +171,20 @@ public final class VenueProfile {
         return signer;
     }
 
+    /**
+     * Fails now, with what is missing or wrong, if {@code credentials} cannot sign this venue's
+     * Logon for {@code senderCompId}: call it before starting the engine.
+     *
+     * @throws IllegalStateException naming the venue and the problem
+     */
+    public void checkCredentials(Credentials credentials, String senderCompId) {
+        try {
+            signer.check(credentials, senderCompId);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Logon(A) fields the venue requires besides authentication (e.g. Binance MessageHandling(25035)), in order. */
     public Map<Integer, String> logonFields() {
         return logonFields;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.session.SessionSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -171,6 +172,36 @@ class VenueProfilesTest {
         assertThatThrownBy(() -> VenueProfile.builder("x").heartBtIntRange(5, 60).heartBtInt(90).build())
             .hasMessage("x: HeartBtInt 90 is outside 5-60");
         assertThat(VenueProfiles.byName("bybit-spot").maxHeartBtInt()).isEqualTo(10);
+    }
+
+    @Test
+    void credentialsThatCannotSignAreRefusedBeforeConnecting() throws IOException {
+        java.security.PrivateKey rsa = KeyFiles.parsePrivateKey(KeyFilesTest.resource("test-rsa-pkcs8.pem"), "test");
+        Credentials rsaKey = Credentials.builder().apiKey("k").privateKey(rsa).build();
+        Credentials edKey = Credentials.builder().apiKey("k").privateKey(BinanceLogonTest.PRIVATE_KEY).build();
+
+        VenueProfiles.byName("binance-spot").checkCredentials(edKey, "TW01");
+        VenueProfiles.byName("bybit-spot").checkCredentials(rsaKey, "TW01");
+        assertThatThrownBy(() -> VenueProfiles.byName("binance-spot").checkCredentials(rsaKey, "TW01"))
+            .hasMessage("binance-spot: Binance signs with an Ed25519 private key; the credentials' key is RSA");
+        assertThatThrownBy(() -> VenueProfiles.byName("bybit-spot").checkCredentials(edKey, "TW01"))
+            .hasMessage("bybit-spot: Bybit signs with an RSA private key; the credentials' key is Ed25519");
+        assertThatThrownBy(() -> VenueProfiles.byName("binance-spot").checkCredentials(Credentials.none(), "TW01"))
+            .hasMessageStartingWith("binance-spot: the credentials have no API key");
+
+        Credentials coinbase = Credentials.builder().apiKey("cb-key").secret("c2VjcmV0".getBytes(StandardCharsets.US_ASCII))
+            .passphrase("p").build();
+        VenueProfiles.byName("coinbase-exchange").checkCredentials(coinbase, "cb-key");
+        assertThatThrownBy(() -> VenueProfiles.byName("coinbase-exchange").checkCredentials(coinbase, "OTHER"))
+            .hasMessageContaining("SenderCompID(49) = the API key");
+        Credentials notBase64 = Credentials.builder().apiKey("k").secret("not base64!".getBytes(StandardCharsets.US_ASCII))
+            .build();
+        assertThatThrownBy(() -> VenueProfiles.byName("kraken").checkCredentials(notBase64, "TW"))
+            .hasMessageContaining("Kraken API secrets are base64 text");
+        assertThatThrownBy(() -> VenueProfiles.byName("coinbase-prime").checkCredentials(notBase64, "SVC"))
+            .hasMessageContaining("no passphrase");
+        VenueProfiles.byName("generic").checkCredentials(Credentials.none(), "TW");
+        VenueProfiles.byName("kraken-marketdata").checkCredentials(Credentials.none(), "TW");
     }
 
     @Test
