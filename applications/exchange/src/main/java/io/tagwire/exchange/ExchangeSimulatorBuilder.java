@@ -234,7 +234,22 @@ public final class ExchangeSimulatorBuilder {
         LogonVerifier logonVerifier = verifierSet ? verifier : defaultVerifier(venue);
         SimulatorContext context = new SimulatorContext(venue, sessions, exchange, logonVerifier, keys, accounts,
             limit, windowNanos, UUID.randomUUID().toString());
-        return new ExchangeSimulator(this, context, List.of(books));
+        return new ExchangeSimulator(snapshot(), context, List.of(books));
+    }
+
+    /** What the simulator reads after build(), copied so later calls on this builder do not change it. */
+    private ExchangeSimulatorBuilder snapshot() {
+        ExchangeSimulatorBuilder copy = new ExchangeSimulatorBuilder();
+        copy.venue = venue;
+        copy.beginString = beginString;
+        copy.compId = compId;
+        copy.bindAddress = bindAddress;
+        copy.port = port;
+        copy.settingsFile = settingsFile;
+        copy.marketMaker = marketMaker;
+        copy.makerRefresh = makerRefresh;
+        copy.newsInterval = newsInterval;
+        return copy;
     }
 
     private static LogonVerifier defaultVerifier(Venue venue) {

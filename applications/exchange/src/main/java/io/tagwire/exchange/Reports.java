@@ -35,7 +35,10 @@ final class Reports {
         if (report.origClOrdIdLength >= 0) {
             e.putBytes(Tags.OrigClOrdID, report.origClOrdId, 0, report.origClOrdIdLength);
         }
-        e.putLong(Tags.ExecID, report.execId);
+        if (!style.binance || report.execType != OrdStatus.REJECTED) {
+            // Binance: "ExecID(17) Omitted on rejected orders"
+            e.putLong(Tags.ExecID, report.execId);
+        }
         if (style.fix42) {
             e.putChar(Tags.ExecTransType, report.status ? '3' : '0');
         }

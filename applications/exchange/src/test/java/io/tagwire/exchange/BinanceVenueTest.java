@@ -152,6 +152,28 @@ class BinanceVenueTest {
     }
 
     @Test
+    void rejectsTheBinanceWayAndHasNoReplaceOrStatusRequest() throws Exception {
+        start(ExchangeSimulatorBuilder::noMarketMaker);
+        FixClient client = client("CLIENT1", false);
+        client.send("D", "11=s1|38=1|40=2|44=100.00|54=2|55=BTCUSDT|");
+        client.next("8");
+        client.send("D", "11=p1|38=1|40=2|18=6|44=100.00|54=1|55=BTCUSDT|");
+        String rejected = client.next("8");
+        assertThat(field(rejected, 150)).isEqualTo("8");
+        assertThat(field(rejected, 17)).as("ExecID omitted on rejected orders").isNull();
+        assertThat(field(rejected, 25016)).isEqualTo("-1013");
+        assertThat(field(rejected, 103)).as("Binance sends ErrorCode instead").isNull();
+        assertThat(field(rejected, 58)).isNotEmpty();
+
+        client.send("G", "11=g1|41=s1|38=2|40=2|44=100.00|54=2|55=BTCUSDT|");
+        String unsupported = client.next("j");
+        assertThat(field(unsupported, 372)).isEqualTo("G");
+        assertThat(field(unsupported, 380)).isEqualTo("3");
+        client.send("H", "11=s1|54=2|55=BTCUSDT|");
+        assertThat(field(client.next("j"), 372)).isEqualTo("H");
+    }
+
+    @Test
     void logsOutAConnectionThatBreachesTheMessageLimit() throws Exception {
         start(b -> b.noMarketMaker().messageLimit(5, Duration.ofSeconds(10)));
         FixClient client = client("CLIENT1", false);
