@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
@@ -13,7 +15,8 @@ import java.util.zip.CRC32C;
  * with every inbound message, written in place. Two 32-byte slots ({@code counter,
  * creation time, MsgSeqNum, CRC32C}) are written in turn, so a torn write spoils only the
  * slot being written and the other still holds the previous value. The creation time ties
- * the file to its journal's generation. No allocation per update.
+ * the file to its journal's generation; a new file is written whole and renamed into
+ * place. No allocation per update.
  */
 final class SequenceFile implements AutoCloseable {
     private static final int SLOT = 32;
@@ -50,6 +53,10 @@ final class SequenceFile implements AutoCloseable {
      */
     void load(long journalCreationNanos) throws IOException {
         close();
+        if (!Files.exists(file) || Files.size(file) < 2 * SLOT) {
+            // absent, or torn while it was first written: nothing but 1 was ever in it
+            create(journalCreationNanos);
+        }
         FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
         try {
@@ -73,7 +80,7 @@ final class SequenceFile implements AutoCloseable {
                     }
                 }
             }
-            if (!found && size > 0) {
+            if (!found) {
                 throw new IOException(file + ": both slots of the sequence file are corrupt, so the next target"
                     + " MsgSeqNum is unknown; set it by hand or reset the session");
             }
@@ -82,6 +89,31 @@ final class SequenceFile implements AutoCloseable {
             opened.close();
             throw e;
         }
+    }
+
+    // Written beside the file and moved over it, so a new file always has a valid slot.
+    private void create(long creationNanos) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel c = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            buffer.clear();
+            for (int i = 0; i < 2 * SLOT; i += 8) {
+                buffer.putLong(i, 0L);
+            }
+            // both slots valid, so that tearing the next write of either leaves the other
+            for (int slot = 0; slot < 2; slot++) {
+                int at = slot * SLOT;
+                buffer.putLong(at, 2 - slot).putLong(at + 8, creationNanos).putInt(at + 16, 1);
+                buffer.putInt(at + 28, checksum(at));
+            }
+            buffer.clear();
+            while (buffer.hasRemaining()) {
+                c.write(buffer);
+            }
+            c.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Journal.syncDirectory(file.toAbsolutePath().getParent());
     }
 
     /** Writes the next target MsgSeqNum and creation time to the older slot. */

@@ -155,6 +155,42 @@ class FileMessageStoreFaultTest {
     }
 
     @Test
+    void sequenceFileTornWhileFirstWrittenStartsAtOne() throws IOException {
+        Files.write(seqnums, Arrays.copyOf(Files.readAllBytes(seqnums), 20));
+        try (FileMessageStore store = reopen()) {
+            assertThat(store.nextTargetMsgSeqNum()).isEqualTo(1);
+            store.nextTargetMsgSeqNum(2);
+        }
+        assertThat(Files.size(seqnums)).isEqualTo(64);
+        try (FileMessageStore store = reopen()) {
+            assertThat(store.nextTargetMsgSeqNum()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void everyTornSlotWriteFallsBackToThePreviousValue() throws IOException {
+        // from the first write of a new file on, tearing any one write leaves the value before it
+        Files.delete(seqnums);
+        int previous = 1;
+        for (int target = 2; target <= 5; target++) {
+            try (FileMessageStore store = reopen()) {
+                assertThat(store.nextTargetMsgSeqNum()).isEqualTo(previous);
+                store.nextTargetMsgSeqNum(target);
+            }
+            byte[] after = Files.readAllBytes(seqnums);
+            int changed = after[19] == target ? 0 : 32;
+            byte[] torn = after.clone();
+            torn[changed + 9] ^= 0x40;
+            Files.write(seqnums, torn);
+            try (FileMessageStore store = reopen()) {
+                assertThat(store.nextTargetMsgSeqNum()).as("torn write of %d", target).isEqualTo(previous);
+            }
+            Files.write(seqnums, after);
+            previous = target;
+        }
+    }
+
+    @Test
     void missingSequenceFileStartsTheTargetAgainAtOne() throws IOException {
         Files.delete(seqnums);
         try (FileMessageStore store = reopen()) {
