@@ -49,6 +49,13 @@ final class AsciiIndex<V> {
         return size;
     }
 
+    /** Removes every key. */
+    void clear() {
+        keys = new String[64];
+        values = new Object[64];
+        size = 0;
+    }
+
     private void grow() {
         String[] oldKeys = keys;
         Object[] oldValues = values;

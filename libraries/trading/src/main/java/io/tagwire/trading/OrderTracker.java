@@ -83,6 +83,42 @@ public final class OrderTracker {
         return List.copyOf(openCandidates);
     }
 
+    /**
+     * Forgets the orders in a terminal state, so that a long-running client does not keep
+     * every order and ExecID it ever saw; returns how many. Tracker thread only. Call it when
+     * the session is quiet (once a day): a late report of a forgotten order is recorded as an
+     * external order, and a PossDup resend of a non-fill report of a working order is applied
+     * again (its ExecID is forgotten too; fills' ExecIDs are kept).
+     * This method allocates memory.
+     */
+    public int forgetFinished() {
+        int before = orders.size();
+        orders.removeIf(order -> !order.isOpen());
+        openCandidates.removeIf(order -> !order.isOpen());
+        byClOrdId.clear();
+        byOrderId.clear();
+        byExecId.clear();
+        for (Order order : openCandidates) {
+            synchronized (order) {
+                for (String clOrdId : order.clOrdIdList()) {
+                    byClOrdId.put(clOrdId, order);
+                }
+                if (order.hasPendingRequest()) {
+                    byClOrdId.put(order.pendingClOrdId(), order);
+                }
+                if (order.orderId() != null) {
+                    byOrderId.put(order.orderId(), order);
+                }
+                for (Fill fill : order.fillList()) {
+                    if (fill.execId() != null) {
+                        byExecId.put(fill.execId(), order);
+                    }
+                }
+            }
+        }
+        return before - orders.size();
+    }
+
     public Positions positions() {
         return positions;
     }

@@ -222,6 +222,21 @@ public final class TradingClient implements AutoCloseable {
         return tracker.orders();
     }
 
+    /**
+     * Forgets finished orders (see {@link OrderTracker#forgetFinished()}) on the engine
+     * thread; the future gives how many.
+     */
+    public CompletableFuture<Integer> forgetFinishedOrders() {
+        CompletableFuture<Integer> forgotten = new CompletableFuture<>();
+        engine.execute(() -> forgotten.complete(tracker.forgetFinished()))
+            .whenComplete((done, failure) -> {
+                if (failure != null) {
+                    forgotten.completeExceptionally(failure);
+                }
+            });
+        return forgotten;
+    }
+
     public Positions positions() {
         return tracker.positions();
     }

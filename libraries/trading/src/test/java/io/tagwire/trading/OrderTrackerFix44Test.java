@@ -218,6 +218,26 @@ class OrderTrackerFix44Test {
     }
 
     @Test
+    void forgetsFinishedOrdersButKeepsWorkingOnesFindable() {
+        Order filled = scenario.limit("c1", Side.BUY, "1", "100");
+        Order working = scenario.limit("c2", Side.BUY, "2", "100");
+        scenario.report(ER + "37=o1|11=c1|17=e1|150=F|39=2|32=1|31=100|14=1|151=0|6=100|");
+        scenario.report(ER + "37=o2|11=c2|17=e2|150=F|39=1|32=1|31=100|14=1|151=1|6=100|");
+        scenario.cancel(working, "c3");
+
+        assertThat(scenario.tracker.forgetFinished()).isEqualTo(1);
+
+        assertThat(scenario.tracker.orders()).containsExactly(working);
+        assertThat(scenario.tracker.order("c1")).isNull();
+        assertThat(scenario.tracker.order("c2")).isSameAs(working);
+        assertThat(scenario.report(ER + "37=o2|11=c2|17=e2|150=F|39=1|32=1|31=100|14=1|151=1|6=100|")).isNull();
+        assertThat(scenario.report(ER + "37=o2|11=c3|41=c2|17=e3|150=4|39=4|14=1|151=0|6=100|")).isSameAs(working);
+        assertThat(working.state()).isEqualTo(OrderState.CANCELED);
+        // a late report of the forgotten order comes back as an external one
+        assertThat(scenario.report(ER + "37=o1|11=c1|17=0|150=I|39=2|14=1|151=0|6=100|").external()).isTrue();
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotStopTheFutures() {
         OrderTracker tracker = new OrderTracker(new Positions(), order -> {
             throw new IllegalStateException("listener bug");
