@@ -40,10 +40,7 @@ public final class OrderTracker {
     private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
     private static final int TAG_EXEC_TRANS_TYPE = 20;
 
-    private final AsciiIndex<Order> byClOrdId = new AsciiIndex<>();
-    private final AsciiIndex<Order> byOrderId = new AsciiIndex<>();
-    /** ExecID to the order it was applied to: a venue's ExecIDs are unique, at least within an order. */
-    private final AsciiIndex<Order> byExecId = new AsciiIndex<>();
+    private final OrderIndex index = new OrderIndex();
     private final List<Order> openCandidates = new ArrayList<>();
     private final ConcurrentLinkedQueue<Order> orders = new ConcurrentLinkedQueue<>();
     private final Positions positions;
@@ -58,7 +55,7 @@ public final class OrderTracker {
 
     /** Starts tracking an order about to be sent, by its ClOrdID. */
     void track(Order order) {
-        byClOrdId.put(order.clOrdId(), order);
+        index.clOrdId(order.clOrdId(), order);
         add(order);
     }
 
@@ -69,7 +66,7 @@ public final class OrderTracker {
 
     /** The order that has or had this ClOrdID, or null. Allocates nothing. */
     public Order order(CharSequence clOrdId) {
-        return byClOrdId.get(clOrdId);
+        return index.byClOrdId(clOrdId);
     }
 
     /** Every order tracked, oldest first; from any thread. This method allocates memory. */
@@ -95,27 +92,7 @@ public final class OrderTracker {
         int before = orders.size();
         orders.removeIf(order -> !order.isOpen());
         openCandidates.removeIf(order -> !order.isOpen());
-        byClOrdId.clear();
-        byOrderId.clear();
-        byExecId.clear();
-        for (Order order : openCandidates) {
-            synchronized (order) {
-                for (String clOrdId : order.clOrdIdList()) {
-                    byClOrdId.put(clOrdId, order);
-                }
-                if (order.hasPendingRequest()) {
-                    byClOrdId.put(order.pendingClOrdId(), order);
-                }
-                if (order.orderId() != null) {
-                    byOrderId.put(order.orderId(), order);
-                }
-                for (Fill fill : order.fillList()) {
-                    if (fill.execId() != null) {
-                        byExecId.put(fill.execId(), order);
-                    }
-                }
-            }
-        }
+        index.rebuild(openCandidates);
         return before - orders.size();
     }
 
@@ -128,7 +105,7 @@ public final class OrderTracker {
      * duplicate or names no order (no ClOrdID and no OrderID).
      */
     public Order onExecutionReport(FixMessage report, long nowNanos) {
-        Order order = find(report);
+        Order order = index.find(report);
         if (order == null) {
             order = recordExternal(report, nowNanos);
             if (order == null) {
@@ -145,11 +122,11 @@ public final class OrderTracker {
             int execIdIndex = report.indexOf(Tags.ExecID);
             if (execIdIndex >= 0 && !statusAnswer) {
                 report.stringAt(execIdIndex, view);
-                if (byExecId.get(view) == order) {
+                if (index.applied(view, order)) {
                     return null;
                 }
                 execId = view.toString();
-                byExecId.put(execId, order);
+                index.execId(execId, order);
             }
             before = order.state();
             updateOrderId(order, report);
@@ -181,7 +158,7 @@ public final class OrderTracker {
      * Returns the order, or null if unknown.
      */
     public Order onOrderCancelReject(FixMessage reject, long nowNanos) {
-        Order order = find(reject);
+        Order order = index.find(reject);
         if (order == null) {
             return null;
         }
@@ -257,7 +234,7 @@ public final class OrderTracker {
             }
             order.beginRequest(pendingState, clOrdId, qty, price, request);
         }
-        byClOrdId.put(clOrdId, order);
+        index.clOrdId(clOrdId, order);
         return null;
     }
 
@@ -329,7 +306,7 @@ public final class OrderTracker {
         }
         String clOrdId = view.toString();
         chain.add(clOrdId);
-        byClOrdId.put(clOrdId, order);
+        index.clOrdId(clOrdId, order);
     }
 
     private void applyQuantities(Order order, FixMessage report, long lastQty) {
@@ -352,22 +329,8 @@ public final class OrderTracker {
         if (known == null || !known.contentEquals(view)) {
             String orderId = view.toString();
             order.orderId(orderId);
-            byOrderId.put(orderId, order);
+            index.orderId(orderId, order);
         }
-    }
-
-    private Order find(FixMessage message) {
-        Order order = null;
-        if (message.getString(Tags.ClOrdID, view)) {
-            order = byClOrdId.get(view);
-        }
-        if (order == null && message.getString(Tags.OrigClOrdID, view)) {
-            order = byClOrdId.get(view);
-        }
-        if (order == null && message.getString(Tags.OrderID, view)) {
-            order = byOrderId.get(view);
-        }
-        return order;
     }
 
     /** An order this tracker did not place, recorded from its report; null if the report names no order. */
@@ -383,7 +346,7 @@ public final class OrderTracker {
             OrdType.of(report.getChar(Tags.OrdType, '\0')), TimeInForce.of(report.getChar(Tags.TimeInForce, '\0')),
             false, qty, price, true, OrderState.PENDING_NEW, nowNanos);
         if (clOrdId != null) {
-            byClOrdId.put(clOrdId, order);
+            index.clOrdId(clOrdId, order);
         }
         add(order);
         return order;
