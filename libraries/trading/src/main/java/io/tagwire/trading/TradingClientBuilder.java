@@ -30,6 +30,7 @@ public final class TradingClientBuilder {
     private EngineBuilder engineBuilder = Engine.builder();
     private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
     private VenueProfile venue;
+    private Credentials credentials;
 
     TradingClientBuilder() {
     }
@@ -51,6 +52,7 @@ public final class TradingClientBuilder {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(credentials, "credentials");
         this.venue = profile;
+        this.credentials = credentials;
         this.logonCustomizer = logon -> {
             profile.signer().sign(logon, credentials);
             profile.addLogonFields(logon.encoder());
@@ -124,6 +126,7 @@ public final class TradingClientBuilder {
      * The client, its engine created but not started.
      *
      * @throws IllegalArgumentException without a session, or with an acceptor session
+     * @throws IllegalStateException if the venue's credentials cannot sign its Logon
      */
     public TradingClient build() {
         if (session == null) {
@@ -135,6 +138,9 @@ public final class TradingClientBuilder {
         if (venue != null && !venue.beginString().equals(session.sessionId().beginString())) {
             throw new IllegalArgumentException(venue.name() + " speaks " + venue.beginString() + ", the session "
                 + session.sessionId() + " does not: build its settings with the profile's sessionSettings(...)");
+        }
+        if (venue != null) {
+            venue.checkCredentials(credentials, session.sessionId().senderCompId());
         }
         if (clOrdIds == null) {
             String prefix = Long.toString(System.currentTimeMillis(), 36) + "-";

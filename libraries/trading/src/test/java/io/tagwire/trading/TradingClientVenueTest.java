@@ -98,6 +98,14 @@ class TradingClientVenueTest {
     }
 
     @Test
+    void refusesCredentialsThatCannotSignBeforeConnecting() {
+        Credentials withoutKey = Credentials.builder().apiKey("test-api-key").build();
+        assertThatThrownBy(() -> TradingClient.builder().venue(BINANCE, withoutKey)
+            .session(BINANCE.settingsBuilder("TRADER", Endpoint.tcp("127.0.0.1", 1)).build()).build())
+            .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("binance-spot: ");
+    }
+
+    @Test
     void refusesASessionInAnotherVersionThanTheVenues() {
         assertThatThrownBy(() -> TradingClient.builder().venue(BINANCE, CREDENTIALS)
             .session(io.tagwire.session.SessionSettings.builder()
