@@ -155,17 +155,35 @@ final class TlsChannel {
         return netOut.hasRemaining();
     }
 
-    /** Sends close_notify if the socket takes it now; never blocks. */
+    /**
+     * Sends what the engine still has to say, if the socket takes it now: a handshake message
+     * it had queued, then close_notify, or after a failure the alert naming the cause (which
+     * the counterparty logs). Never blocks.
+     */
     void closeOutbound() {
-        engine.closeOutbound();
         try {
-            if (flushNet()) {
-                handshake();
+            // after a failure the engine has its alert queued already, and closing it again would muddle it
+            wrapAll();
+            if (!engine.isOutboundDone()) {
+                engine.closeOutbound();
+                wrapAll();
             }
         } catch (IOException e) {
-            // the socket is closed right after: nothing more to do for a close_notify that cannot be sent
+            // the socket is closed right after: nothing more to do for a message that cannot be sent
             inboundClosed = true;
         }
+    }
+
+    private void wrapAll() throws IOException {
+        for (int i = 0; i < 4 && flushNet() && !engine.isOutboundDone(); i++) {
+            netOut.clear();
+            SSLEngineResult result = engine.wrap(NONE, netOut);
+            netOut.flip();
+            if (result.bytesProduced() == 0) {
+                break;
+            }
+        }
+        flushNet();
     }
 
     /**
