@@ -34,14 +34,16 @@ final class Sessions {
         });
     }
 
+    /** Cold (at Logon). A second Logon on a live session (ResetSeqNumFlag) does not register it twice. */
     void loggedOn(OrderEntrySession session) {
+        loggedOut(session);
         accounts.get(session.account).add(session);
         loggedOn.add(session);
     }
 
     void loggedOut(OrderEntrySession session) {
-        if (session.account >= 0) {
-            accounts.get(session.account).remove(session);
+        for (List<OrderEntrySession> account : accounts) {
+            account.remove(session);
         }
         loggedOn.remove(session);
     }

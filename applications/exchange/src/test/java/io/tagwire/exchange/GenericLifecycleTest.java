@@ -165,6 +165,34 @@ class GenericLifecycleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
+    void aReplaceToACrossingPriceTradesAfterTheReplaced(String beginString) throws Exception {
+        start(beginString);
+        FixClient buyer = client(beginString, "A");
+        FixClient seller = client(beginString, "B");
+        buyer.send("D", order(beginString, "R1", '1', "5", "99.00", ""));
+        buyer.next("8");
+        seller.send("D", order(beginString, "S1", '2', "2", "100.00", ""));
+        seller.next("8");
+        String handlInst = beginString.equals("FIX.4.2") ? "21=1|" : "";
+        buyer.send("G", "41=R1|11=R2|" + handlInst + "55=BTCUSDT|54=1|" + TIME + "38=5|40=2|44=100.00|");
+        String replaced = buyer.next("8");
+        assertThat(field(replaced, 150)).isEqualTo("5");
+        String trade = buyer.next("8");
+        assertThat(field(trade, 11)).isEqualTo("R2");
+        assertThat(field(trade, 39)).isEqualTo("1");
+        assertThat(field(trade, 31)).isEqualTo("100.00");
+        assertThat(field(trade, 151)).isEqualTo("3.000");
+        assertThat(field(seller.next("8"), 39)).isEqualTo("2");
+
+        buyer.send("G", "41=R2|11=R3|" + handlInst + "55=BTCUSDT|54=1|" + TIME + "38=2|40=2|44=100.00|");
+        String refused = buyer.next("9");
+        assertThat(field(refused, 434)).isEqualTo("2");
+        assertThat(field(refused, 39)).isEqualTo("1");
+        assertThat(field(refused, 58)).contains("more than the quantity already filled");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
     void iocRemainderExpires(String beginString) throws Exception {
         start(beginString);
         FixClient seller = client(beginString, "A");
