@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The child JVM of a run: the counterparty the harness talks to over loopback. It opens
  * one side (a TCP echo, a Tagwire acceptor or a QuickFIX/J acceptor), prints
  * {@code READY <port>}, then answers commands on standard input: {@code STATS} prints
- * {@code STATS <received> <answered> <gcCount> <gcMillis> <allocatedBytes>}, {@code GC} runs
+ * {@code STATS <received> <answered> <gcCount> <gcMillis> <allocatedBytes> <cpuNanos>}, {@code GC} runs
  * a full collection and prints {@code GC done}, {@code EXIT}
  * (or the end of input) closes the side and ends the process.
  *

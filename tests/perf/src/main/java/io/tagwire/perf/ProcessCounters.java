@@ -4,19 +4,22 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * This JVM's garbage collections so far (every collector's count and time) and the bytes
- * allocated by its live threads: read before and after a run to see whether the run
+ * This JVM's garbage collections so far (every collector's count and time), the bytes
+ * allocated by its live threads and its CPU time: read before and after a run to see whether the run
  * collected and what it allocated. This method allocates memory: read it outside measured loops.
  */
 final class ProcessCounters {
     final long gcCount;
     final long gcMillis;
     final long allocatedBytes;
+    /** CPU time of the whole process (every thread, the JIT and GC included). */
+    final long cpuNanos;
 
-    ProcessCounters(long gcCount, long gcMillis, long allocatedBytes) {
+    ProcessCounters(long gcCount, long gcMillis, long allocatedBytes, long cpuNanos) {
         this.gcCount = gcCount;
         this.gcMillis = gcMillis;
         this.allocatedBytes = allocatedBytes;
+        this.cpuNanos = cpuNanos;
     }
 
     /** The counters now. This method allocates memory. */
@@ -32,22 +35,24 @@ final class ProcessCounters {
         for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
             allocated += Math.max(0, bytes);
         }
-        return new ProcessCounters(count, millis, allocated);
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+        return new ProcessCounters(count, millis, allocated, cpu);
     }
 
     /** What happened between {@code before} and this. */
     ProcessCounters since(ProcessCounters before) {
         return new ProcessCounters(gcCount - before.gcCount, gcMillis - before.gcMillis,
-            allocatedBytes - before.allocatedBytes);
+            allocatedBytes - before.allocatedBytes, cpuNanos - before.cpuNanos);
     }
 
-    /** One line: {@code gcCount gcMillis allocatedBytes}, as the counterparty prints it. */
+    /** One line: {@code gcCount gcMillis allocatedBytes cpuNanos}, as the counterparty prints it. */
     String toLine() {
-        return gcCount + " " + gcMillis + " " + allocatedBytes;
+        return gcCount + " " + gcMillis + " " + allocatedBytes + " " + cpuNanos;
     }
 
     static ProcessCounters parse(String[] words, int from) {
         return new ProcessCounters(Long.parseLong(words[from]), Long.parseLong(words[from + 1]),
-            Long.parseLong(words[from + 2]));
+            Long.parseLong(words[from + 2]), Long.parseLong(words[from + 3]));
     }
 }

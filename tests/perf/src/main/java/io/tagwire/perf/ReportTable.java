@@ -30,13 +30,14 @@ final class ReportTable {
     void print() {
         out.println();
         out.println("| scenario | placement | p50 us | p90 us | p99 us | p99.9 us | max us | msg/s | GC h+c | B/msg "
-            + "| p50 vs floor | vs QFJ | answered |");
+            + "| CPU us/msg h+c | p50 vs floor | vs QFJ | answered |");
         out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         for (Result r : results) {
             out.println("| " + r.scenario.name + " | " + r.placement.describe() + " | " + us(r.micros(50)) + " | "
                 + us(r.micros(90)) + " | " + us(r.micros(99)) + " | " + us(r.micros(99.9)) + " | " + us(r.maxMicros())
                 + " | " + String.format(Locale.ROOT, "%,.0f", r.run.perSecond()) + " | " + r.harness.gcCount + "+"
                 + r.counterparty.gcCount + " | " + String.format(Locale.ROOT, "%,.0f", r.bytesPerMessage()) + " | "
+                + String.format(Locale.ROOT, "%.1f+%.1f", r.harnessCpuMicros(), r.counterpartyCpuMicros()) + " | "
                 + ratio(vsFloor(r)) + " | " + ratio(vsQuickFixJ(r)) + " | "
                 + (r.answeredAll() ? "all " + r.run.sent : "NO: " + r.run.matched + " of " + r.run.sent + " matched, "
                 + r.counterpartyReceived + " received") + " |");
@@ -45,7 +46,8 @@ final class ReportTable {
         out.println("p50 vs floor: the row's p50 over the TCP floor's in the same placement (blocking floor for selector "
             + "mode and QuickFIX/J, spinning floor for busy-spin). vs QFJ: how many times faster than QuickFIX/J (p50 "
             + "in the same placement, or msg/s for streams). GC h+c: collections in the harness + the counterparty "
-            + "during the measured part. B/msg: bytes allocated by every thread of both JVMs per measured message.");
+            + "during the measured part. B/msg: bytes allocated by every thread of both JVMs per measured message. CPU us/msg: CPU time of each whole "
+            + "process (JIT and GC included) per measured message.");
         out.println();
         targets();
     }

@@ -54,6 +54,15 @@ final class Result {
         return (harness.allocatedBytes + counterparty.allocatedBytes) / (double) Math.max(1, run.measured);
     }
 
+    /** CPU microseconds per measured message: the harness's and the counterparty's processes. */
+    double harnessCpuMicros() {
+        return harness.cpuNanos / 1000.0 / Math.max(1, run.measured);
+    }
+
+    double counterpartyCpuMicros() {
+        return counterparty.cpuNanos / 1000.0 / Math.max(1, run.measured);
+    }
+
     long gcCycles() {
         return harness.gcCount + counterparty.gcCount;
     }
