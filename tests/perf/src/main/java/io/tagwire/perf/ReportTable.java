@@ -31,7 +31,7 @@ final class ReportTable {
         out.println();
         out.println("| scenario | placement | p50 us | p90 us | p99 us | p99.9 us | max us | msg/s | GC h+c | B/msg "
             + "| CPU us/msg h+c | p50 vs floor | vs QFJ | answered |");
-        out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+        out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         for (Result r : results) {
             out.println("| " + r.scenario.name + " | " + r.placement.describe() + " | " + us(r.micros(50)) + " | "
                 + us(r.micros(90)) + " | " + us(r.micros(99)) + " | " + us(r.micros(99.9)) + " | " + us(r.maxMicros())
