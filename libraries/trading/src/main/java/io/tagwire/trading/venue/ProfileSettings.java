@@ -3,6 +3,7 @@ package io.tagwire.trading.venue;
 import io.tagwire.session.SessionSettings;
 import io.tagwire.session.SettingsBuilder;
 import java.nio.file.Path;
+import java.util.StringJoiner;
 
 /** How a {@link VenueProfile} becomes session settings. */
 final class ProfileSettings {
@@ -22,11 +23,26 @@ final class ProfileSettings {
             .timeStampPrecision(profile.timeStampPrecision());
         profile.targetCompId().ifPresent(settings::targetCompId);
         profile.defaultApplVerId().ifPresent(settings::defaultApplVerId);
+        String maskTags = extraSecretTags(profile);
+        if (!maskTags.isEmpty()) {
+            settings.set("LogMaskTags", maskTags);
+        }
         if (profile.relaxedValidation()) {
             // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
             settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
         }
         return settings;
+    }
+
+    // the session masks Password(554), NewPassword(925) and RawData(96) in every log already
+    private static String extraSecretTags(VenueProfile profile) {
+        StringJoiner tags = new StringJoiner(",");
+        for (int tag : profile.secretTags()) {
+            if (tag != 554 && tag != 925 && tag != 96) {
+                tags.add(Integer.toString(tag));
+            }
+        }
+        return tags.toString();
     }
 
     /** The address, and TLS with SNI and host name verification where the endpoint uses it. */

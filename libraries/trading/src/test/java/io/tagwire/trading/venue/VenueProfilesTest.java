@@ -90,6 +90,16 @@ class VenueProfilesTest {
     }
 
     @Test
+    void secretTagsBeyondTheSessionsOwnAreMaskedInLogs() {
+        assertThat(VenueProfiles.byName("binance-spot").sessionSettings("TW01", Environment.TESTNET).value("LogMaskTags"))
+            .contains("553");
+        assertThat(VenueProfiles.byName("coinbase-prime").sessionSettings("SVC", Environment.PRODUCTION)
+            .value("LogMaskTags")).contains("9407");
+        VenueProfile plain = VenueProfile.builder("plain").targetCompId("X").build();
+        assertThat(plain.settingsBuilder("TW", Endpoint.tcp("localhost", 1)).build().value("LogMaskTags")).isEmpty();
+    }
+
+    @Test
     void refusesASenderCompIdTheVenueRefuses() {
         VenueProfile binance = VenueProfiles.byName("binance-spot");
         assertThatThrownBy(() -> binance.sessionSettings("TOOLONGID", Environment.TESTNET))
