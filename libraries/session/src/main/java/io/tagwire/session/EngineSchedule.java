@@ -8,8 +8,9 @@ import java.io.IOException;
  * Logon(A) without a reply; when the period ends a logged-on session sends Logout(5); and
  * when a new period has begun since the store's creation time (QuickFIX/J's
  * isSameSession check, which also covers a restart across a period boundary), the store is
- * reset before the session connects again. Non-stop sessions are left alone. Event-loop
- * thread only; allocates only when a period begins or ends.
+ * reset before the session connects again (after a refresh with RefreshOnLogon=Y, so that
+ * a standby engine sees what another engine did in this period). Non-stop sessions are left
+ * alone. Event-loop thread only; allocates only when a period begins or ends.
  */
 final class EngineSchedule {
     private final SessionSchedule schedule;
@@ -41,21 +42,25 @@ final class EngineSchedule {
         }
         outsideReported = false;
         MessageStore store = session.store();
-        if (!schedule.isSameSession(nowNanos, store.creationTimeNanos())) {
-            try {
-                store.reset(nowNanos);
-            } catch (IOException e) {
-                session.log().error("cannot reset the store for the new session period", e);
-                return false;
+        try {
+            if (session.settings().refreshOnLogon()) {
+                // a standby engine's store may be from an earlier period that another engine has left
+                store.refresh();
             }
-            session.log().event(session.id(), "new session period: sequence numbers reset to 1");
+            if (!schedule.isSameSession(nowNanos, store.creationTimeNanos())) {
+                store.reset(nowNanos);
+                session.log().event(session.id(), "new session period: sequence numbers reset to 1");
+            }
+        } catch (IOException e) {
+            session.log().error("cannot refresh or reset the store at the session period's start", e);
+            return false;
         }
         return true;
     }
 
     /**
      * Timer tick: a session that is connected after its period ended (or whose store is from
-     * an earlier period) logs out; a disconnected session in a new period has its store reset.
+     * an earlier period) logs out. A disconnected one is reset when it connects again.
      */
     void tick(EngineSession session, long nowNanos) {
         if (schedule.isNonStop()) {
@@ -63,13 +68,7 @@ final class EngineSchedule {
         }
         Session s = session.session();
         SessionStatus status = s.status();
-        if (status == SessionStatus.DISCONNECTED) {
-            if (schedule.isSessionTime(nowNanos)) {
-                mayConnect(session, nowNanos);
-            }
-            return;
-        }
-        if (status == SessionStatus.LOGOUT_SENT) {
+        if (status == SessionStatus.DISCONNECTED || status == SessionStatus.LOGOUT_SENT) {
             return;
         }
         if (!schedule.isSessionTime(nowNanos)

@@ -155,4 +155,37 @@ class EngineScheduleTest {
             }
         }
     }
+
+    @Test
+    void aStandbyBuiltInAnEarlierPeriodKeepsWhatAnotherEngineDidInThisOne() throws Exception {
+        int port = freePort();
+        SessionSettings exec = scheduled(acceptor(FIX44, port)).checkLatency(false).refreshOnLogon(true)
+            .set("JdbcURL", TestPostgres.newDatabase()).set("JdbcUser", "postgres")
+            .set("JdbcStoreCreateTables", "Y").build();
+        // the standby's store is opened in yesterday's period
+        offset.set(HOUR - 24 * HOUR);
+        try (Engine standby = engine(exec, new EngineTestApplication())) {
+            offset.set(HOUR);
+            try (Engine first = engine(exec, new EngineTestApplication().answerOrders())) {
+                first.start();
+                try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
+                    client.logon("BANZAI", "EXEC", 1);
+                    assertThat(client.receive()).contains("|35=A|", "|34=1|");
+                    client.send("35=D|34=2|49=BANZAI|52=" + EngineTestClient.sendingTime() + "|56=EXEC|"
+                        + newOrderSingle(FIX44, "O1"));
+                    assertThat(client.receive("8")).contains("|34=2|");
+                }
+            }
+            offset.set(HOUR + 60_000_000_000L);
+            standby.start();
+            try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
+                client.logon("BANZAI", "EXEC", 3);
+                String logon = client.receive();
+                assertThat(logon).contains("|35=A|").doesNotContain("|34=1|");
+                // the counterparty asks for today's messages: the first engine's order is there
+                client.send("35=2|34=4|49=BANZAI|52=" + EngineTestClient.sendingTime() + "|56=EXEC|7=2|16=2|");
+                assertThat(client.receive("8")).contains("|34=2|", "|43=Y|", "|11=O1|");
+            }
+        }
+    }
 }
