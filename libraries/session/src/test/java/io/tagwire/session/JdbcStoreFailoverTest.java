@@ -38,7 +38,8 @@ class JdbcStoreFailoverTest {
     void aStandbyAcceptorContinuesTheNumbersAndResendsTheCrashedEnginesMessages() throws Exception {
         int port = freePort();
         SessionSettings exec = jdbc(acceptor(FIX44, port)).build();
-        try (Engine first = engine(exec, new EngineTestApplication().answerOrders())) {
+        EngineTestApplication firstApp = new EngineTestApplication().answerOrders();
+        try (Engine first = engine(exec, firstApp)) {
             first.start();
             try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
                 client.logon("BANZAI", "EXEC", 1);
@@ -49,6 +50,7 @@ class JdbcStoreFailoverTest {
                 assertThat(client.receive("8")).contains("|34=3|", "|11=O2|");
             }
             // the connection is lost, then the host: no Logout is exchanged
+            firstApp.await("the lost connection", app -> app.count("logout") == 1);
         }
         EngineTestApplication standbyApp = new EngineTestApplication().answerOrders();
         try (Engine standby = engine(exec, standbyApp)) {
