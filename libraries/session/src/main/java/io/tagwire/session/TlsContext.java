@@ -195,7 +195,7 @@ final class TlsContext {
     private static KeyStore load(String location, String type, char[] password, String key) {
         Path file = Path.of(location);
         try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
-            : TlsContext.class.getClassLoader().getResourceAsStream(stripSlash(location))) {
+            : resource(stripSlash(location))) {
             if (in == null) {
                 throw new SettingsException(key, key + " " + location + " is neither a file nor a class path resource");
             }
@@ -207,6 +207,13 @@ final class TlsContext {
             throw new SettingsException(key, "cannot read " + key + " " + location + " as " + type + ": "
                 + e.getMessage());
         }
+    }
+
+    /** A class path resource: the thread's context class loader first (an application server's), then ours. */
+    private static InputStream resource(String name) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(name);
+        return in != null ? in : TlsContext.class.getClassLoader().getResourceAsStream(name);
     }
 
     private static String stripSlash(String location) {

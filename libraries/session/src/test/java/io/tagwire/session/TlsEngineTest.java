@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.ServerSocket;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -244,6 +246,30 @@ class TlsEngineTest {
             }
             client.await("five ExecutionReports", app -> app.app("8").size() == 5);
             assertThat(exchange.app("D")).hasSize(5);
+        }
+    }
+
+    @Test
+    void readsKeyStoresFromTheClassPath() throws Exception {
+        int port = freePort();
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader stores = new URLClassLoader(new URL[] {certificates.server().getParent().toUri().toURL()},
+            original)) {
+            // not files in the working directory: found as resources, by the loader of the thread making the engine
+            Thread.currentThread().setContextClassLoader(stores);
+            SessionSettings acceptorSettings = certificates.acceptor(acceptor(FIX44, port), certificates.server())
+                .set("SocketKeyStore", "server.p12").build();
+            SessionSettings initiatorSettings = certificates.initiator(initiator(FIX44, port))
+                .set("SocketTrustStore", "/truststore.p12").build();
+            try (Engine acceptorEngine = engine(acceptorSettings, new EngineTestApplication());
+                 Engine initiatorEngine = engine(initiatorSettings, new EngineTestApplication())) {
+                Thread.currentThread().setContextClassLoader(original);
+                acceptorEngine.start();
+                initiatorEngine.start();
+                assertThat(initiatorEngine.awaitLoggedOn(initiatorId(FIX44), WAIT)).isTrue();
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
         }
     }
 
