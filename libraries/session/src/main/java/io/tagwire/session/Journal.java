@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,7 +78,7 @@ final class Journal implements AutoCloseable {
         if (!Files.exists(file)) {
             create(nowNanos);
         }
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel opened = openLocked();
         try {
             long size = opened.size();
             if (size > MAX_BYTES) {
@@ -114,11 +116,31 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    // Two stores appending to one journal would overwrite each other's records: the second is refused.
+    private FileChannel openLocked() throws IOException {
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = opened.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        if (lock == null) {
+            opened.close();
+            throw new IOException(file + ": in use by another store; is this session open in another engine or"
+                + " process?");
+        }
+        return opened;
+    }
+
     /** Replaces the file by an empty journal with this creation time: a new generation. */
     void recreate(long nowNanos) throws IOException {
         closeChannel();
         create(nowNanos);
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = openLocked();
         creationTimeNanos = nowNanos;
         end = FILE_HEADER;
         repairedBytes = 0;

@@ -156,17 +156,35 @@ class FileMessageStoreTest {
     }
 
     @Test
-    void refreshReloadsWhatAnotherWriterLeft() throws IOException {
-        FileMessageStore reader = open(FileStoreSync.NONE);
-        store(reader, 1);
-        FileMessageStore writer = FileMessageStore.open(directory, ID, FileStoreSync.NONE, T0);
-        store(writer, 2);
-        writer.nextTargetMsgSeqNum(7);
-        writer.close();
-        reader.refresh();
-        assertThat(reader.nextSenderMsgSeqNum()).isEqualTo(3);
-        assertThat(reader.nextTargetMsgSeqNum()).isEqualTo(7);
-        assertThat(sent(reader, 1, Integer.MAX_VALUE)).containsExactly(piped(1), piped(2));
+    void refreshReloadsTheFiles() throws IOException {
+        Path other = directory.resolve("other");
+        try (FileMessageStore writer = FileMessageStore.open(other, ID, FileStoreSync.NONE, T0)) {
+            store(writer, 1);
+            store(writer, 2);
+            writer.nextTargetMsgSeqNum(7);
+        }
+        FileMessageStore store = open(FileStoreSync.NONE);
+        store(store, 1);
+        // what a standby would see: the files as another engine left them
+        for (String suffix : List.of(".body", ".seqnums")) {
+            Files.copy(other.resolve("FIX.4.4-TW-ARCA" + suffix), directory.resolve("FIX.4.4-TW-ARCA" + suffix),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        store.refresh();
+        assertThat(store.nextSenderMsgSeqNum()).isEqualTo(3);
+        assertThat(store.nextTargetMsgSeqNum()).isEqualTo(7);
+        assertThat(sent(store, 1, Integer.MAX_VALUE)).containsExactly(piped(1), piped(2));
+    }
+
+    @Test
+    void refusesASecondStoreOnTheSameFiles() throws IOException {
+        FileMessageStore first = open(FileStoreSync.NONE);
+        assertThatThrownBy(() -> open(FileStoreSync.NONE)).isInstanceOf(IOException.class)
+            .hasMessage(first.journalFile() + ": in use by another store; is this session open in another engine"
+                + " or process?");
+        store(first, 1);
+        first.close();
+        assertThat(sent(open(FileStoreSync.NONE), 1, Integer.MAX_VALUE)).containsExactly(piped(1));
     }
 
     @Test
