@@ -33,7 +33,7 @@ final class CfgOverlay {
                 if (line.equalsIgnoreCase("[DEFAULT]") || line.equalsIgnoreCase("[SESSION]")) {
                     inSection = true;
                     if (line.equalsIgnoreCase("[SESSION]") && ++sessions > 1) {
-                        throw error(file, number, "more than one [SESSION]: a venue profile's overlay configures one session");
+                        throw error(file, number, "more than one [SESSION]: the overlay configures one session");
                     }
                     continue;
                 }

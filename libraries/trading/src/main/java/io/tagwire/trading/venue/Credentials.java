@@ -91,7 +91,8 @@ public final class Credentials {
         }
         if (!any) {
             throw new IllegalArgumentException("no credentials in the environment: set " + prefix + "_API_KEY and "
-                + prefix + "_API_SECRET, " + prefix + "_PRIVATE_KEY_FILE or " + prefix + "_PASSPHRASE as the venue needs");
+                + prefix + "_API_SECRET, " + prefix + "_PRIVATE_KEY_FILE or " + prefix + "_PASSPHRASE"
+                + " as the venue needs");
         }
         return builder.build();
     }
@@ -120,7 +121,8 @@ public final class Credentials {
                 case "privateKeyFile" -> {
                     Path keyFile = Path.of(Builder.text(value, where));
                     Path parent = file.toAbsolutePath().getParent();
-                    builder.privateKeyFromFile(keyFile.isAbsolute() || parent == null ? keyFile : parent.resolve(keyFile));
+                    boolean relative = !keyFile.isAbsolute() && parent != null;
+                    builder.privateKeyFromFile(relative ? parent.resolve(keyFile) : keyFile);
                 }
                 default -> throw new IllegalArgumentException(file + ": unknown key '" + key
                     + "' (expected apiKey, apiSecret, privateKeyFile or passphrase)");
@@ -226,7 +228,7 @@ public final class Credentials {
         public Builder privateKeyFromEnv(String variable) {
             String pem = environment.apply(variable);
             if (pem == null) {
-                throw new IllegalArgumentException("environment variable " + variable + " is not set (the private key)");
+                throw unset(variable, "private key");
             }
             privateKey = KeyFiles.parsePrivateKey(pem, "environment variable " + variable);
             return this;
@@ -273,9 +275,13 @@ public final class Credentials {
         private String env(String variable, String what) {
             String value = environment.apply(variable);
             if (value == null) {
-                throw new IllegalArgumentException("environment variable " + variable + " is not set (the " + what + ")");
+                throw unset(variable, what);
             }
             return text(value.trim(), "environment variable " + variable + " (the " + what + ")");
+        }
+
+        private static IllegalArgumentException unset(String variable, String what) {
+            return new IllegalArgumentException("environment variable " + variable + " is not set (the " + what + ")");
         }
 
         private static String file(Path file, String what) {

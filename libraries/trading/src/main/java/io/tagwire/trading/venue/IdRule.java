@@ -90,7 +90,8 @@ public final class IdRule {
                 if (isUuidV4(value) || isInteger(value)) {
                     return null;
                 }
-                return description + " must be an integer of 1 to " + MAX_INTEGER_DIGITS + " digits or a lowercase UUIDv4";
+                return description + " must be an integer of 1 to " + MAX_INTEGER_DIGITS
+                    + " digits or a lowercase UUIDv4";
             default:
                 if (length > maxLength) {
                     return description + " is " + length + " characters, at most " + maxLength + " allowed";
@@ -98,8 +99,9 @@ public final class IdRule {
                 for (int i = 0; i < length; i++) {
                     char c = value.charAt(i);
                     if (!allows(c)) {
-                        return description + " holds '" + (c >= 0x20 && c < 0x7F ? String.valueOf(c) : "\\u"
-                            + String.format("%04x", (int) c)) + "' at position " + (i + 1) + "; allowed: " + describeAllowed();
+                        String shown = c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+                        return description + " holds '" + shown + "' at position " + (i + 1) + "; allowed: "
+                            + describeAllowed();
                     }
                 }
                 return null;

@@ -33,7 +33,8 @@ public final class KeyFiles {
     private static final String PUBLIC = "PUBLIC KEY";
     // AlgorithmIdentifier OIDs, DER-encoded: 1.3.101.112 (Ed25519) and 1.2.840.113549.1.1.1 (rsaEncryption)
     private static final byte[] ED25519_OID = {0x06, 0x03, 0x2B, 0x65, 0x70};
-    private static final byte[] RSA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
+    private static final byte[] RSA_OID = {
+        0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
 
     private KeyFiles() {
     }
@@ -70,7 +71,7 @@ public final class KeyFiles {
             byte[] der = decode(pem, PRIVATE, source);
             return KeyFactory.getInstance(algorithm(der, source)).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(source + ": not a valid private key (" + e.getClass().getSimpleName() + ")");
+            throw invalid(source, "private", e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class KeyFiles {
         try {
             return KeyFactory.getInstance(algorithm(der, source)).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(source + ": not a valid public key (" + e.getClass().getSimpleName() + ")");
+            throw invalid(source, "public", e);
         }
     }
 
@@ -151,6 +152,12 @@ public final class KeyFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": the PEM block is not valid base64");
         }
+    }
+
+    // the cause's message could quote key material: only its type is shown
+    private static IllegalArgumentException invalid(String source, String kind, GeneralSecurityException cause) {
+        String type = cause.getClass().getSimpleName();
+        return new IllegalArgumentException(source + ": not a valid " + kind + " key (" + type + ")");
     }
 
     private static String algorithm(byte[] der, String source) {

@@ -69,7 +69,8 @@ public final class LogonSignatures {
      */
     public static String coinbaseExchange(byte[] decodedSecret, String sendingTime, String msgType, String msgSeqNum,
                                           String apiKey, String targetCompId, String passphrase) {
-        String prehash = sendingTime + SOH + msgType + SOH + msgSeqNum + SOH + apiKey + SOH + targetCompId + SOH + passphrase;
+        String prehash = sendingTime + SOH + msgType + SOH + msgSeqNum + SOH + apiKey + SOH + targetCompId + SOH
+            + passphrase;
         return base64(hmac("HmacSHA256", decodedSecret, ascii(prehash)));
     }
 

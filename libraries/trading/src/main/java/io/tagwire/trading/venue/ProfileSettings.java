@@ -59,8 +59,9 @@ final class ProfileSettings {
     static SessionSettings checkHeartBtInt(VenueProfile profile, SessionSettings settings, Path cfgFile) {
         int seconds = settings.heartBtInt();
         if (seconds < profile.minHeartBtInt() || seconds > profile.maxHeartBtInt()) {
-            throw new IllegalArgumentException(cfgFile + ": HeartBtInt " + seconds + " is outside what " + profile.name()
-                + " accepts (" + profile.minHeartBtInt() + "-" + profile.maxHeartBtInt() + " seconds)");
+            throw new IllegalArgumentException(cfgFile + ": HeartBtInt " + seconds + " is outside what "
+                + profile.name() + " accepts (" + profile.minHeartBtInt() + "-" + profile.maxHeartBtInt()
+                + " seconds)");
         }
         return settings;
     }

@@ -18,8 +18,9 @@ final class Signers {
         String actual = credentials.privateKey().getAlgorithm();
         boolean ed25519 = actual.equals("EdDSA") || actual.equals("Ed25519");
         if (algorithm.equals("EdDSA") ? !ed25519 : !actual.equals(algorithm)) {
-            throw new IllegalStateException(venue + " signs with " + (algorithm.equals("EdDSA") ? "an Ed25519" : "an RSA")
-                + " private key; the credentials' key is " + (ed25519 ? "Ed25519" : actual));
+            String wanted = algorithm.equals("EdDSA") ? "an Ed25519" : "an RSA";
+            throw new IllegalStateException(venue + " signs with " + wanted + " private key; the credentials' key is "
+                + (ed25519 ? "Ed25519" : actual));
         }
     }
 

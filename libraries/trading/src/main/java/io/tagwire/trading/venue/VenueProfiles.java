@@ -156,7 +156,8 @@ public final class VenueProfiles {
     public static VenueProfile byName(String name) {
         VenueProfile profile = name == null ? null : PROFILES.get(name.trim().toLowerCase(Locale.ROOT));
         if (profile == null) {
-            throw new IllegalArgumentException("unknown venue profile '" + name + "'; known: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown venue profile '" + name + "'; known: "
+                + String.join(", ", names()));
         }
         return profile;
     }

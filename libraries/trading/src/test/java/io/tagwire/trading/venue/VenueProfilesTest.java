@@ -21,7 +21,8 @@ class VenueProfilesTest {
     @Test
     void knowsTheVenuesByName() {
         assertThat(VenueProfiles.names()).containsExactly("binance-spot", "binance-spot-dropcopy",
-            "binance-spot-marketdata", "bybit-spot", "coinbase-exchange", "coinbase-prime", "kraken", "kraken-marketdata", "deribit", "generic");
+            "binance-spot-marketdata", "bybit-spot", "coinbase-exchange", "coinbase-prime", "kraken", "kraken-marketdata",
+            "deribit", "generic");
         assertThat(VenueProfiles.byName("Binance-Spot").name()).isEqualTo("binance-spot");
     }
 
@@ -30,8 +31,8 @@ class VenueProfilesTest {
         assertThatThrownBy(() -> VenueProfiles.byName("binance"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("unknown venue profile 'binance'; known: binance-spot, binance-spot-dropcopy,"
-                + " binance-spot-marketdata, bybit-spot, coinbase-exchange, coinbase-prime, kraken, kraken-marketdata, deribit,"
-                + " generic");
+                + " binance-spot-marketdata, bybit-spot, coinbase-exchange, coinbase-prime, kraken, kraken-marketdata,"
+                + " deribit, generic");
     }
 
     @Test
