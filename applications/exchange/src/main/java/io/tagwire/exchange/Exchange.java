@@ -240,6 +240,19 @@ final class Exchange {
         massCancelReport(session, massCanceled, null);
     }
 
+    /**
+     * Cancels the orders of a session that logged out or dropped (Coinbase's
+     * CancelOrdersOnDisconnect(8013)): its own, or with {@code wholeAccount} all of its
+     * account's. The cancels reach the account's other sessions and drop copies.
+     */
+    void cancelOnDisconnect(OrderEntrySession session, boolean wholeAccount, long nowNanos) {
+        requester = session;
+        this.nowNanos = nowNanos;
+        incoming.massCancelRequestType = wholeAccount ? '7' : '6';
+        massCanceled = 0;
+        orders.forEachLive(massCanceller);
+    }
+
     private void massCancelOne(Order order) {
         if (order.account == requester.account
             && (incoming.massCancelRequestType == '7' || incoming.massCancelRequestType == '1'

@@ -19,6 +19,8 @@ final class OrderEntrySession implements Application {
     static final int DROP_COPY_FLAG = 9406;
     /** Binance's ResponseMode(25036): 1 every ExecutionReport of the account, 2 only acks. */
     static final int RESPONSE_MODE = 25036;
+    /** Coinbase's CancelOrdersOnDisconnect(8013): S cancels this session's orders, Y all of the account's. */
+    static final int CANCEL_ORDERS_ON_DISCONNECT = 8013;
     /** Binance's UUID(25037) in its Logon reply. */
     static final int UUID = 25037;
     private static final long XCN = MsgTypeKey.of("XCN");
@@ -31,6 +33,8 @@ final class OrderEntrySession implements Application {
     int account = -1;
     boolean dropCopy;
     boolean everyExecutionReport = true;
+    /** 0, or CancelOrdersOnDisconnect(8013) from the Logon: 'S' or 'Y'. */
+    char cancelOnDisconnect;
     private MessageRateLimit rateLimit;
     private boolean limitBreached;
 
@@ -71,6 +75,8 @@ final class OrderEntrySession implements Application {
         try {
             dropCopy = logon.getBoolean(DROP_COPY_FLAG, false);
             everyExecutionReport = logon.getInt(RESPONSE_MODE, 1) != 2;
+            char cancel = logon.getChar(CANCEL_ORDERS_ON_DISCONNECT, 'N');
+            cancelOnDisconnect = cancel == 'S' || cancel == 'Y' ? cancel : 0;
         } catch (FieldFormatException e) {
             session.rejectLogon(e.getMessage());
             return;
@@ -104,6 +110,9 @@ final class OrderEntrySession implements Application {
     @Override
     public void onLogout(Session session) {
         sessions.loggedOut(this);
+        if (cancelOnDisconnect != 0) {
+            exchange.cancelOnDisconnect(this, cancelOnDisconnect == 'Y', session.eventTimeNanos());
+        }
     }
 
     @Override

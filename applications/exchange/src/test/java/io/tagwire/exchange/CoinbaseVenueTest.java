@@ -54,6 +54,26 @@ class CoinbaseVenueTest {
     }
 
     @Test
+    void cancelsTheSessionsOrdersWhenItDisconnectsIfTheLogonAskedFor() throws Exception {
+        Credentials credentials = Credentials.builder().apiKey(API_KEY).secret(SECRET).passphrase(PASSPHRASE).build();
+        try (FixClient client = FixClient.start("FIXT.1.1", API_KEY, "Coinbase", exchange.port(),
+            b -> b.useDataDictionary(false), (logon, session) -> {
+                LogonSigners.coinbaseExchange().sign(logon, credentials);
+                logon.encoder().putChar(OrderEntrySession.CANCEL_ORDERS_ON_DISCONNECT, 'S');
+            })) {
+            client.awaitLogon();
+            client.send("D", "11=6a8f1d5e-1c1b-4f0e-9a63-0f4f1c2d3e40|55=BTC-USD|54=1|38=0.01|40=2|44=100.00|");
+            client.next("8");
+            assertThat(exchange.bestBid("BTC-USD")).isEqualByComparingTo("100.00");
+        }
+        long deadline = System.nanoTime() + FixClient.WAIT.toNanos();
+        while (exchange.bestBid("BTC-USD") != null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(exchange.bestBid("BTC-USD")).as("canceled on disconnect").isNull();
+    }
+
+    @Test
     void refusesALogonSignedWithAnotherPassphrase() throws Exception {
         String time = RawFixConnection.sendingTime();
         String signature = LogonSignatures.coinbaseExchange(DECODED_SECRET, time, "A", "1", API_KEY, "Coinbase",
