@@ -61,22 +61,47 @@ final class ClientApplication implements Application {
         }
     }
 
-    /** An order request went out as {@code msgSeqNum}. */
+    /**
+     * A request went out as {@code msgSeqNum}: for an order with its ClOrdID (a new order, a
+     * cancel or replace), for an order without one (a status request), or for no order (a
+     * mass cancel).
+     */
     void sent(long msgSeqNum, Order order, String clOrdId) {
         sentRequests.sent(msgSeqNum, order, clOrdId);
     }
 
-    /** A Reject(3) of an order request: RefSeqNum(45) names it, SessionRejectReason(373) and Text(58) say why. */
+    /**
+     * A Reject(3) of a request: RefSeqNum(45) names it, SessionRejectReason(373) and Text(58)
+     * say why. A new order ends REJECTED, a cancel or replace is undone, a mass cancel's or
+     * status request's future fails with {@link RequestRejected}.
+     */
     @Override
     public void fromAdmin(FixMessage message, Session session) {
         if (message.msgTypeKey() != MsgTypes.Reject_KEY) {
             return;
         }
         int refSeqNum = message.getInt(Tags.RefSeqNum, -1);
-        Order order = refSeqNum < 0 ? null : sentRequests.order(refSeqNum);
+        if (!sentRequests.has(refSeqNum)) {
+            return;
+        }
+        Order order = sentRequests.order(refSeqNum);
+        String clOrdId = sentRequests.clOrdId(refSeqNum);
+        int reason = message.getInt(Tags.SessionRejectReason, -1);
+        String text = message.getString(Tags.Text);
+        if (order != null && clOrdId != null) {
+            tracker.onRequestRejected(order, clOrdId, reason, text, session.eventTimeNanos());
+            return;
+        }
+        CompletableFuture<?> pending;
         if (order != null) {
-            tracker.onRequestRejected(order, sentRequests.clOrdId(refSeqNum), message.getInt(Tags.SessionRejectReason, -1),
-                message.getString(Tags.Text), session.eventTimeNanos());
+            synchronized (order) {
+                pending = order.endStatusRequest();
+            }
+        } else {
+            pending = massCancels.remove(clOrdId);
+        }
+        if (pending != null) {
+            pending.completeExceptionally(new RequestRejected(reason, text));
         }
     }
 

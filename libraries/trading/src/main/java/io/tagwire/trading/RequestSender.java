@@ -48,7 +48,7 @@ final class RequestSender {
     }
 
     void sendRequest(Order order, OrderState pendingState, String clOrdId, long qty, long price,
-                             CompletableFuture<Order> answer) {
+                     CompletableFuture<Order> answer) {
         String refused = tracker.beginRequest(order, pendingState, clOrdId, qty, price, answer);
         if (refused != null) {
             answer.completeExceptionally(new OrderRejectedLocally(refused));
@@ -71,8 +71,7 @@ final class RequestSender {
         }
     }
 
-    void sendCancelAndNew(Order order, String cancelClOrdId, Order replacement,
-                                  CompletableFuture<Order> answer) {
+    void sendCancelAndNew(Order order, String cancelClOrdId, Order replacement, CompletableFuture<Order> answer) {
         CompletableFuture<Order> canceled = new CompletableFuture<>();
         String refused = tracker.beginRequest(order, OrderState.PENDING_CANCEL, cancelClOrdId, 0, 0, canceled);
         if (refused != null) {
@@ -86,7 +85,8 @@ final class RequestSender {
             long now = engine.nowNanos();
             requests.orderCancelRequestAndNewOrderSingle(session.newMessage(OrderRequests.CANCEL_AND_NEW_ORDER, now),
                 order, cancelClOrdId, replacement);
-            refused = sent(session.send(now), replacement, replacement.clOrdId());
+            // a Reject(3) undoes the cancel half; the new order then ends REJECTED below
+            refused = sent(session.send(now), order, cancelClOrdId);
             if (refused != null) {
                 tracker.rejectLocally(replacement, refused, engine.nowNanos());
             }
@@ -140,7 +140,7 @@ final class RequestSender {
             Session session = application.session();
             long now = engine.nowNanos();
             requests.orderStatusRequest(session.newMessage(MsgTypes.OrderStatusRequest, now), order);
-            refused = sent(session.send(now), null, null);
+            refused = sent(session.send(now), order, null);
         }
         return refused;
     }
@@ -166,11 +166,13 @@ final class RequestSender {
     /** Null if the session sent the request (remembered for a Reject(3)), else why not. */
     private String sent(long result, Order order, String clOrdId) {
         if (result >= 0) {
-            if (order != null) {
-                application.sent(result, order, clOrdId);
-            }
+            application.sent(result, order, clOrdId);
             return null;
         }
+        return refusal(result);
+    }
+
+    private static String refusal(long result) {
         if (result == Session.NOT_LOGGED_ON) {
             return "not logged on";
         }

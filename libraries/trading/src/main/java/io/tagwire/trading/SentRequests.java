@@ -19,13 +19,17 @@ final class SentRequests {
         clOrdIds[slot] = clOrdId;
     }
 
-    /** The order of the request sent as {@code msgSeqNum}, or null if unknown or overwritten. */
-    Order order(long msgSeqNum) {
-        int slot = (int) (msgSeqNum & (CAPACITY - 1));
-        return msgSeqNums[slot] == msgSeqNum ? orders[slot] : null;
+    /** Whether the request sent as {@code msgSeqNum} is still remembered. */
+    boolean has(long msgSeqNum) {
+        return msgSeqNum > 0 && msgSeqNums[(int) (msgSeqNum & (CAPACITY - 1))] == msgSeqNum;
     }
 
-    /** The ClOrdID of that request; only after {@link #order} found it. */
+    /** The order of that request (null for a mass cancel); only after {@link #has}. */
+    Order order(long msgSeqNum) {
+        return orders[(int) (msgSeqNum & (CAPACITY - 1))];
+    }
+
+    /** The ClOrdID of that request (null for a status request); only after {@link #has}. */
     String clOrdId(long msgSeqNum) {
         return clOrdIds[(int) (msgSeqNum & (CAPACITY - 1))];
     }

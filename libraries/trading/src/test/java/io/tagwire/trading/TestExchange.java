@@ -30,6 +30,7 @@ final class TestExchange implements Application {
     final List<String> logons = new CopyOnWriteArrayList<>();
     private final Map<String, Resting> byClOrdId = new LinkedHashMap<>();
     private Session session;
+    private volatile String rejectNext;
     private Engine engine;
     private boolean fix42;
     private int nextId;
@@ -84,9 +85,22 @@ final class TestExchange implements Application {
         }
     }
 
+    /** Answers the next message of this MsgType with a Reject(3) instead; from any thread. */
+    void rejectNext(String msgType) {
+        rejectNext = msgType;
+    }
+
     @Override
     public void fromApp(FixMessage message, Session session) {
         received.add(message.toString());
+        if (message.msgType().toString().equals(rejectNext)) {
+            rejectNext = null;
+            session.newMessage("3").putInt(Tags.RefSeqNum, message.getInt(34, 0))
+                .putString(Tags.RefMsgType, message.msgType()).putInt(Tags.SessionRejectReason, 99)
+                .putString(Tags.Text, "Rejected by the test");
+            session.send();
+            return;
+        }
         switch (message.msgType().toString()) {
             case "D":
                 newOrder(message);

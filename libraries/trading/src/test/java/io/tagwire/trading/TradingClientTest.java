@@ -134,6 +134,23 @@ class TradingClientTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.4"})
+    void rejectOfAStatusRequestOrMassCancelFailsItsFuture(String beginString) throws Exception {
+        try (ClientHarness harness = new ClientHarness(beginString, b -> b)) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("1"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            harness.exchange.rejectNext("H");
+            Assertions.assertThatThrownBy(() -> harness.client.status(order).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RequestRejected.class).hasMessageContaining("99, Rejected by the test");
+            harness.exchange.rejectNext("q");
+            Assertions.assertThatThrownBy(() -> harness.client.massCancel("BTCUSDT").get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RequestRejected.class);
+            assertThat(order.state()).isEqualTo(OrderState.NEW);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"FIX.4.2", "FIX.4.4"})
     void iocExpiresAndMarketFills(String beginString) throws Exception {
         try (ClientHarness harness = new ClientHarness(beginString, b -> b)) {

@@ -86,6 +86,25 @@ class TradingClientVenueTest {
     }
 
     @Test
+    void cancelAndNewRejectedBySessionRejectLeavesTheOrderAsItWas() throws Exception {
+        try (ClientHarness harness = binance()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
+                TimeInForce.GOOD_TILL_CANCEL, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.exchange.rejectNext("XCN");
+
+            Order replacement = harness.client.amend(order, fp("2"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(replacement.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(order.state()).isEqualTo(OrderState.NEW);
+            assertThat(order.rejectReason()).isEqualTo(99);
+            assertThat(order.text()).isEqualTo("Rejected by the test");
+            assertThat(harness.client.cancel(order).get(WAIT_SECONDS, TimeUnit.SECONDS).state())
+                .isEqualTo(OrderState.CANCELED);
+        }
+    }
+
+    @Test
     void venuesWhoseAmendIsNotSentFailLocally() throws Exception {
         try (ClientHarness harness = new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST))) {
             Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
