@@ -99,7 +99,7 @@ public final class Session {
             }
             heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
             resetRequested = rules.resetOnLogon();
-            sendLogon(resetRequested, nowNanos);
+            sendLogon(resetRequested, store.nextTargetMsgSeqNum(), nowNanos);
             status = SessionStatus.LOGON_SENT;
         } else {
             status = SessionStatus.AWAITING_LOGON;
@@ -486,7 +486,9 @@ public final class Session {
         validation.counterpartyDefaultApplVerID(message);
         status = SessionStatus.LOGGED_ON;
         int nextSenderBeforeReply = store.nextSenderMsgSeqNum();
-        sendLogon(reset, nowNanos);
+        // a Logon beyond a gap is not processed yet: 789 still names the first missing message
+        boolean beyondGap = msgSeqNum > expected && rules.validateSequenceNumbers();
+        sendLogon(reset, beyondGap ? expected : msgSeqNum + 1, nowNanos);
         application.onLogon(this);
         afterLogon(message, msgSeqNum, expected, nextExpected, nextSenderBeforeReply, nowNanos);
     }
@@ -544,14 +546,15 @@ public final class Session {
         }
     }
 
-    private void sendLogon(boolean reset, long nowNanos) {
+    /** {@code nextExpectedMsgSeqNum} is what NextExpectedMsgSeqNum(789) says, if enabled. */
+    private void sendLogon(boolean reset, int nextExpectedMsgSeqNum, long nowNanos) {
         FixEncoder logon = writer.beginLogon(nowNanos);
         logon.putInt(98, 0).putInt(108, (int) (heartBtIntNanos / NANOS_PER_SECOND));
         if (reset) {
             logon.putBoolean(141, true);
         }
         if (rules.enableNextExpectedMsgSeqNum()) {
-            logon.putInt(789, store.nextTargetMsgSeqNum() + (rules.initiator() ? 0 : 1));
+            logon.putInt(789, nextExpectedMsgSeqNum);
         }
         if (rules.defaultApplVerID() != null) {
             logon.putString(1137, rules.defaultApplVerID());

@@ -176,6 +176,17 @@ class SessionLogonTest {
     }
 
     @Test
+    void aLogonBeyondAGapIsAnsweredWithTheFirstMissingMsgSeqNumAsNextExpected() {
+        SessionHarness h = SessionHarness.acceptor(rules -> rules.enableNextExpectedMsgSeqNum(true)).connect();
+        h.in("35=A|34=1|98=0|789=1|108=30|").out("35=A|34=1|98=0|108=30|789=2|");
+        h.in("35=0|34=2|");
+        h.session.onDisconnect(h.now);
+
+        // 3 and 4 were lost with the connection: the counterparty must resend from 3, not from 6
+        h.connect().in("35=A|34=5|98=0|789=2|108=30|").out("35=A|34=2|98=0|108=30|789=3|");
+    }
+
+    @Test
     void aLowerNextExpectedMsgSeqNumIsAnsweredWithAGapFillWithoutAResendRequest() throws Exception {
         SessionHarness h = SessionHarness.acceptor(rules -> rules.enableNextExpectedMsgSeqNum(true));
         h.session.nextSenderMsgSeqNum(2000);
