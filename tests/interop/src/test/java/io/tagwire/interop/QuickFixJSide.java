@@ -7,7 +7,6 @@ import quickfix.ConfigError;
 import quickfix.Connector;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
-import quickfix.MemoryStoreFactory;
 import quickfix.Message;
 import quickfix.RuntimeError;
 import quickfix.SLF4JLogFactory;
@@ -21,7 +20,8 @@ import quickfix.UnsupportedMessageType;
 
 /**
  * QuickFIX/J 3.0.0 as one end of a run: a {@link SocketInitiator} or {@link SocketAcceptor}
- * with the MemoryStore, the bundled dictionaries and default validation.
+ * with the MemoryStore (behind a lock: see {@link LockedMemoryStore}), the bundled dictionaries
+ * and default validation.
  */
 final class QuickFixJSide implements Side {
     private static final int ATTEMPTS = 5;
@@ -64,7 +64,7 @@ final class QuickFixJSide implements Side {
     public void start() throws ConfigError, IOException {
         if (initiator) {
             SessionSettings settings = settings(connectPort);
-            connector = new SocketInitiator(new Counterparty(), new MemoryStoreFactory(), settings,
+            connector = new SocketInitiator(new Counterparty(), LockedMemoryStore.FACTORY, settings,
                 new SLF4JLogFactory(settings), new DefaultMessageFactory());
             connector.start();
             return;
@@ -74,7 +74,7 @@ final class QuickFixJSide implements Side {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int candidate = Ports.free();
             SessionSettings settings = settings(candidate);
-            SocketAcceptor acceptor = new SocketAcceptor(new Counterparty(), new MemoryStoreFactory(), settings,
+            SocketAcceptor acceptor = new SocketAcceptor(new Counterparty(), LockedMemoryStore.FACTORY, settings,
                 new SLF4JLogFactory(settings), new DefaultMessageFactory());
             try {
                 acceptor.start();

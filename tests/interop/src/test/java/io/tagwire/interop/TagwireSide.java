@@ -3,18 +3,21 @@ package io.tagwire.interop;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.session.Application;
 import io.tagwire.session.Engine;
-import io.tagwire.session.EngineBuilder;
 import io.tagwire.session.OutboundMessage;
 import io.tagwire.session.Session;
 import io.tagwire.session.SessionID;
 import io.tagwire.session.SessionSettings;
 import io.tagwire.session.SettingsBuilder;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
-/** The Tagwire engine as one end of a run, with the in-memory store unless the builder is told otherwise. */
+/**
+ * The Tagwire engine as one end of a run: the in-memory store, default settings, and on top
+ * the run's settings by their QuickFIX names.
+ */
 final class TagwireSide implements Side {
     private static final int ATTEMPTS = 5;
 
@@ -22,41 +25,29 @@ final class TagwireSide implements Side {
     private final boolean initiator;
     private final int connectPort;
     private final OrderLedger ledger;
-    private final UnaryOperator<SettingsBuilder> extraSettings;
-    private final UnaryOperator<EngineBuilder> extraEngine;
+    private final Map<String, String> extraSettings;
     private final SideStats stats = new SideStats();
     private final SessionID id;
     private Engine engine;
     private int port;
 
     private TagwireSide(String beginString, boolean initiator, int connectPort, OrderLedger ledger,
-                        UnaryOperator<SettingsBuilder> extraSettings, UnaryOperator<EngineBuilder> extraEngine) {
+                        Map<String, String> extraSettings) {
         this.beginString = beginString;
         this.initiator = initiator;
         this.connectPort = connectPort;
         this.ledger = ledger;
         this.extraSettings = extraSettings;
-        this.extraEngine = extraEngine;
         this.id = initiator ? new SessionID(beginString, INITIATOR, ACCEPTOR) : new SessionID(beginString, ACCEPTOR,
             INITIATOR);
     }
 
-    static TagwireSide acceptor(String beginString, OrderLedger ledger) {
-        return acceptor(beginString, ledger, UnaryOperator.identity(), UnaryOperator.identity());
+    static TagwireSide acceptor(String beginString, OrderLedger ledger, Map<String, String> settings) {
+        return new TagwireSide(beginString, false, 0, ledger, settings);
     }
 
-    static TagwireSide acceptor(String beginString, OrderLedger ledger, UnaryOperator<SettingsBuilder> settings,
-                                UnaryOperator<EngineBuilder> engine) {
-        return new TagwireSide(beginString, false, 0, ledger, settings, engine);
-    }
-
-    static TagwireSide initiator(String beginString, OrderLedger ledger, int port) {
-        return initiator(beginString, ledger, port, UnaryOperator.identity(), UnaryOperator.identity());
-    }
-
-    static TagwireSide initiator(String beginString, OrderLedger ledger, int port,
-                                 UnaryOperator<SettingsBuilder> settings, UnaryOperator<EngineBuilder> engine) {
-        return new TagwireSide(beginString, true, port, ledger, settings, engine);
+    static TagwireSide initiator(String beginString, OrderLedger ledger, int port, Map<String, String> settings) {
+        return new TagwireSide(beginString, true, port, ledger, settings);
     }
 
     @Override
@@ -99,9 +90,8 @@ final class TagwireSide implements Side {
             settings.connectionType(SessionSettings.ConnectionType.ACCEPTOR).socketAcceptAddress("127.0.0.1")
                 .socketAcceptPort(socketPort);
         }
-        EngineBuilder builder = Engine.builder().sessions(List.of(extraSettings.apply(settings).build()))
-            .application(new Counterparty());
-        return extraEngine.apply(builder).build();
+        extraSettings.forEach(settings::set);
+        return Engine.builder().sessions(List.of(settings.build())).application(new Counterparty()).build();
     }
 
     @Override
@@ -135,6 +125,13 @@ final class TagwireSide implements Side {
             }
         }).get(10, TimeUnit.SECONDS);
         return sent[0];
+    }
+
+    /** Stops the engine without waiting for the Logout's answer and starts a new one with the same settings. */
+    void restart() throws Exception {
+        engine.stop(Duration.ZERO);
+        engine = build(initiator ? connectPort : port);
+        engine.start();
     }
 
     @Override
