@@ -61,7 +61,10 @@ public final class ExchangeSimulatorBuilder {
         return this;
     }
 
-    /** The exchange's CompID, what clients send as TargetCompID(56); the venue's by default (SPOT, Coinbase, EXCHANGE). */
+    /**
+     * The exchange's CompID, what clients send as TargetCompID(56); the venue's by default
+     * (SPOT, Coinbase, EXCHANGE).
+     */
     public ExchangeSimulatorBuilder compId(String compId) {
         this.compId = Objects.requireNonNull(compId, "compId");
         return this;
@@ -131,7 +134,8 @@ public final class ExchangeSimulatorBuilder {
      * its own account.
      */
     public ExchangeSimulatorBuilder account(String apiKeyOrCompId, String account) {
-        accounts.put(Objects.requireNonNull(apiKeyOrCompId, "apiKeyOrCompId"), Objects.requireNonNull(account, "account"));
+        accounts.put(Objects.requireNonNull(apiKeyOrCompId, "apiKeyOrCompId"),
+            Objects.requireNonNull(account, "account"));
         return this;
     }
 
@@ -224,7 +228,8 @@ public final class ExchangeSimulatorBuilder {
             books[i] = new Market(instruments.get(i), exchange.events());
             BigDecimal mid = mids.get(i);
             if (marketMaker && mid != null) {
-                long midPrice = mid.setScale(books[i].priceScale, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+                long midPrice = mid.setScale(books[i].priceScale, RoundingMode.HALF_UP).unscaledValue()
+                    .longValueExact();
                 books[i].maker = new MarketMaker(books[i], orders, midPrice, makerLevels, makerQuantityLots,
                     makerSpreadTicks, makerMaxStepTicks, seed + i);
             }

@@ -124,7 +124,8 @@ final class OrderRequest {
         }
         quantity = scaled(decimal, market.quantityScale);
         if (quantity == Long.MIN_VALUE) {
-            return problem("OrderQty(38) has more decimals than " + market.instrument.symbol() + " allows, or is too large.");
+            return problem("OrderQty(38) has more decimals than " + market.instrument.symbol()
+                + " allows, or is too large.");
         }
         if (ordType == '2') {
             if (!message.getDecimal(Tags.Price, decimal)) {
@@ -132,7 +133,8 @@ final class OrderRequest {
             }
             price = scaled(decimal, market.priceScale);
             if (price == Long.MIN_VALUE) {
-                return problem("Price(44) has more decimals than " + market.instrument.symbol() + " allows, or is too large.");
+                return problem("Price(44) has more decimals than " + market.instrument.symbol()
+                    + " allows, or is too large.");
             }
         }
         timeInForce = message.getChar(Tags.TimeInForce, ordType == '1' ? '3' : '1');

@@ -1,15 +1,18 @@
 package io.tagwire.exchange;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
+
 /**
  * The client orders by OrderID(37) and by (account, ClOrdID(11)). OrderIDs are assigned in
  * sequence, so orders live in a ring indexed by {@code orderId & mask}: an order stays
  * findable (for OrderStatusRequest, late cancels) until the ring wraps onto its slot, and
- * the slot's {@link Order} object is then reused. A live order's slot is skipped when
- * the ring wraps onto it; the ring grows only when live orders crowd it. The ClOrdID index is open addressing over (hash, OrderID) pairs;
- * an entry is checked against the order it names, so entries of reused slots go stale
- * harmlessly and are dropped when the index is rebuilt. Nothing is allocated per order in
- * steady state
- * (the ring's {@link Order} objects are created as the ring first fills).
+ * the slot's {@link Order} object is then reused. A live order's slot is skipped when the
+ * ring wraps onto it; the ring grows only when live orders crowd it. The ClOrdID index is
+ * open addressing over (hash, OrderID) pairs; an entry is checked against the order it
+ * names, so entries of reused slots go stale harmlessly and are dropped when the index is
+ * rebuilt. Nothing is allocated per order in steady state (the ring's {@link Order}
+ * objects are created as the ring first fills).
  */
 final class OrderStore {
     private static final int MAX_SKIPPED = 8;
@@ -109,7 +112,7 @@ final class OrderStore {
     }
 
     /** Visits every live order (mass cancel; cold). */
-    void forEachLive(java.util.function.Consumer<Order> visitor) {
+    void forEachLive(Consumer<Order> visitor) {
         for (Order order : ring) {
             if (order != null && order.live && order.market != null) {
                 visitor.accept(order);
@@ -148,8 +151,8 @@ final class OrderStore {
         }
         if (spareIds.length == length) {
             // the usual case: as many entries went stale as were added; reuse the other pair
-            java.util.Arrays.fill(spareHashes, 0);
-            java.util.Arrays.fill(spareIds, 0);
+            Arrays.fill(spareHashes, 0);
+            Arrays.fill(spareIds, 0);
             hashes = spareHashes;
             ids = spareIds;
         } else {

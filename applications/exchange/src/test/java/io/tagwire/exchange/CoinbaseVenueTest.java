@@ -42,9 +42,11 @@ class CoinbaseVenueTest {
     void acceptsAnHmacSignedLogonAndTakesOrders() throws Exception {
         Credentials credentials = Credentials.builder().apiKey(API_KEY).secret(SECRET).passphrase(PASSPHRASE).build();
         try (FixClient client = FixClient.start("FIXT.1.1", API_KEY, "Coinbase", exchange.port(),
-            b -> b.useDataDictionary(false), (logon, session) -> LogonSigners.coinbaseExchange().sign(logon, credentials))) {
+            b -> b.useDataDictionary(false),
+            (logon, session) -> LogonSigners.coinbaseExchange().sign(logon, credentials))) {
             client.awaitLogon();
-            client.send("D", "11=6a8f1d5e-1c1b-4f0e-9a63-0f4f1c2d3e4f|55=BTC-USD|54=1|38=0.01|40=2|44=100.00|59=1|18=A|");
+            client.send("D",
+                "11=6a8f1d5e-1c1b-4f0e-9a63-0f4f1c2d3e4f|55=BTC-USD|54=1|38=0.01|40=2|44=100.00|59=1|18=A|");
             String ack = client.next("8");
             assertThat(field(ack, 150)).isEqualTo("0");
             assertThat(field(ack, 18)).as("post-only the Coinbase way").isEqualTo("A");

@@ -92,7 +92,8 @@ class ExchangeRoundTripTest {
                 long allocated = threads.getThreadAllocatedBytes(loop) - before;
                 Arrays.sort(nanos);
                 System.out.printf("ExchangeRoundTripTest: %d orders and %d cancels, %.0f round trips per second; "
-                        + "round trip p50 %.1f us, p99 %.1f us, p99.9 %.1f us; %d bytes allocated on the exchange loop%n",
+                        + "round trip p50 %.1f us, p99 %.1f us, p99.9 %.1f us; "
+                        + "%d bytes allocated on the exchange loop%n",
                     MEASURED, MEASURED, nanos.length * 1e9 / elapsed, nanos[nanos.length / 2] / 1e3,
                     nanos[nanos.length * 99 / 100] / 1e3, nanos[nanos.length * 999 / 1000] / 1e3, allocated);
                 // slack for the JVM's own bookkeeping, far below one byte per message
