@@ -21,6 +21,7 @@ public record Fill(long lastQty, long lastPx, String execId, long timeNanos) {
 
     @Override
     public String toString() {
-        return "Fill[" + FixedPoint.toString(lastQty) + " @ " + FixedPoint.toString(lastPx) + ", ExecID=" + execId + "]";
+        return "Fill[" + FixedPoint.toString(lastQty) + " @ " + FixedPoint.toString(lastPx)
+            + ", ExecID=" + execId + "]";
     }
 }

@@ -30,7 +30,8 @@ public final class FixedPoint {
             return value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(
-                "a price or quantity has at most " + SCALE + " decimals and 18 digits, was " + value.toPlainString(), e);
+                "a price or quantity has at most " + SCALE + " decimals and 18 digits, was "
+                    + value.toPlainString(), e);
         }
     }
 

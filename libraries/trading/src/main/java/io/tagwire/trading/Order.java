@@ -211,7 +211,8 @@ public final class Order {
     public synchronized String toString() {
         return "Order[" + clOrdId() + " " + side + " " + FixedPoint.toString(orderQty) + " " + symbol
             + (ordType == OrdType.LIMIT ? " @ " + FixedPoint.toString(price) : " " + ordType)
-            + " " + state + ", cum " + FixedPoint.toString(cumQty) + (text != null ? ", text '" + text + "'" : "") + "]";
+            + " " + state + ", cum " + FixedPoint.toString(cumQty)
+            + (text != null ? ", text '" + text + "'" : "") + "]";
     }
 
     // ---- updated by the tracker (engine thread), always inside synchronized (order) -------

@@ -134,7 +134,8 @@ public final class OrderTracker {
             long lastQty = trade && report.getDecimal(Tags.LastQty, decimal) ? FixedPoint.of(decimal) : 0;
             long lastPx = lastQty > 0 && report.getDecimal(Tags.LastPx, decimal) ? FixedPoint.of(decimal) : 0;
             if (lastQty > 0) {
-                order.fillList().add(new Fill(lastQty, lastPx, execId, report.getUtcTimestamp(Tags.TransactTime, nowNanos)));
+                long time = report.getUtcTimestamp(Tags.TransactTime, nowNanos);
+                order.fillList().add(new Fill(lastQty, lastPx, execId, time));
             }
             answered = applyState(order, report, execType);
             applyQuantities(order, report, lastQty);
@@ -238,7 +239,7 @@ public final class OrderTracker {
         return null;
     }
 
-    /** Takes back a request begun but not sent: the order returns to its state and the request fails with the reason. */
+    /** Takes back a request begun but not sent: the order returns to its state, the request fails with the reason. */
     void abortRequest(Order order, String reason) {
         CompletableFuture<Order> request;
         synchronized (order) {

@@ -61,7 +61,8 @@ public final class TradingClient implements AutoCloseable {
             builder.reconcileOnReconnect() ? session -> reconcile() : session -> { });
         this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
         this.sender = new RequestSender(engine, sessionId, tracker, application,
-            new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(), this::nextClOrdId);
+            new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(),
+            this::nextClOrdId);
     }
 
     public static TradingClientBuilder builder() {
@@ -87,7 +88,7 @@ public final class TradingClient implements AutoCloseable {
         return place(symbol, side, OrdType.LIMIT, qty, price, tif, postOnly);
     }
 
-    /** {@link #placeLimit(String, Side, long, long, TimeInForce, boolean)} with decimals; see {@link FixedPoint#of(BigDecimal)}. */
+    /** {@code placeLimit} with decimals; see {@link FixedPoint#of(BigDecimal)}. */
     public Order placeLimit(String symbol, Side side, BigDecimal qty, BigDecimal price, TimeInForce tif,
                             boolean postOnly) {
         return placeLimit(symbol, side, FixedPoint.of(qty), FixedPoint.of(price), tif, postOnly);

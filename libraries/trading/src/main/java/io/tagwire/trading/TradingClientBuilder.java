@@ -133,7 +133,8 @@ public final class TradingClientBuilder {
             throw new IllegalArgumentException("no session: call session(settings) with an initiator's settings");
         }
         if (!session.isInitiator()) {
-            throw new IllegalArgumentException(session.sessionId() + " is an acceptor; a TradingClient needs an initiator");
+            throw new IllegalArgumentException(session.sessionId()
+                + " is an acceptor; a TradingClient needs an initiator");
         }
         if (venue != null && !venue.beginString().equals(session.sessionId().beginString())) {
             throw new IllegalArgumentException(venue.name() + " speaks " + venue.beginString() + ", the session "

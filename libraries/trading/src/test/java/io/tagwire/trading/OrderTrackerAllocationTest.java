@@ -61,7 +61,8 @@ class OrderTrackerAllocationTest {
             apply(fills[i]);
         }
         long perFill = (THREADS.getCurrentThreadAllocatedBytes() - before) / REPORTS;
-        System.out.printf("OrderTrackerAllocationTest: %d bytes per fill (Fill, ExecID, list and index growth)%n", perFill);
+        System.out.printf("OrderTrackerAllocationTest: %d bytes per fill (Fill, ExecID, list and index growth)%n",
+            perFill);
         assertThat(order.fills()).hasSize(2 * REPORTS);
         // a Fill (40 bytes), its ExecID String (about 56), amortized growth of the fills list and ExecID index
         assertThat(perFill).isLessThan(200);

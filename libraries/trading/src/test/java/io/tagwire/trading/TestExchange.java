@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small exchange for the client's end-to-end tests, the Application of a Tagwire
  * acceptor: answers D, F, G, H, q and Binance's XCN with plausible ExecutionReports in the session's
  * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
- * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC orders expire at once; market orders
- * fill at 100. Limit orders rest until the test calls {@link #fill}. Engine thread only,
- * except where a method says otherwise.
+ * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC
+ * orders expire at once; market orders fill at 100. Limit orders rest until the test calls
+ * {@link #fill}. Engine thread only, except where a method says otherwise.
  */
 final class TestExchange implements Application {
     /** Every application message received, as text with {@code |} for SOH; from any thread. */

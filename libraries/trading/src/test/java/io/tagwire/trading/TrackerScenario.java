@@ -12,7 +12,8 @@ final class TrackerScenario {
 
     final List<String> events = new ArrayList<>();
     final Positions positions = new Positions();
-    final OrderTracker tracker = new OrderTracker(positions, order -> events.add(order.clOrdId() + " " + order.state()));
+    final OrderTracker tracker =
+        new OrderTracker(positions, order -> events.add(order.clOrdId() + " " + order.state()));
     private final FixMessage message = new FixMessage();
 
     /** A limit order tracked as if just sent. */

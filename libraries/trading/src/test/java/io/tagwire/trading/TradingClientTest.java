@@ -72,7 +72,8 @@ class TradingClientTest {
                 TimeInForce.GOOD_TILL_CANCEL, false);
             order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-            harness.client.amend(order, new BigDecimal("4"), new BigDecimal("1999.5")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.client.amend(order, new BigDecimal("4"), new BigDecimal("1999.5"))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(order.state()).isEqualTo(OrderState.NEW);
             assertThat(order.orderQtyDecimal()).isEqualByComparingTo("4");
             assertThat(order.priceDecimal()).isEqualByComparingTo("1999.5");
@@ -144,7 +145,8 @@ class TradingClientTest {
             Assertions.assertThatThrownBy(() -> harness.client.status(order).get(WAIT_SECONDS, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(RequestRejected.class).hasMessageContaining("99, Rejected by the test");
             harness.exchange.rejectNext("q");
-            Assertions.assertThatThrownBy(() -> harness.client.massCancel("BTCUSDT").get(WAIT_SECONDS, TimeUnit.SECONDS))
+            Assertions.assertThatThrownBy(
+                    () -> harness.client.massCancel("BTCUSDT").get(WAIT_SECONDS, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(RequestRejected.class);
             assertThat(order.state()).isEqualTo(OrderState.NEW);
         }

@@ -106,7 +106,8 @@ class TradingClientVenueTest {
 
     @Test
     void venuesWhoseAmendIsNotSentFailLocally() throws Exception {
-        try (ClientHarness harness = new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST))) {
+        try (ClientHarness harness =
+                 new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST))) {
             Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
             order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThatThrownBy(() -> harness.client.amend(order, fp("2"), fp("90")).get())
