@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** JdbcMessageStore against a real PostgreSQL, in QuickFIX/J's tables. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -234,6 +237,26 @@ class JdbcMessageStoreTest {
         try (MessageStore store = (JdbcMessageStore.stores(dataSource).create(noUrl, T0))) {
             store.storeSent(1, bytes("one"), 0, 3);
             assertThat(sent(store, 1, 1)).containsExactly("1:one");
+        }
+    }
+
+    @Test
+    void aSettingsFileWithJdbcKeysGivesItsSessionsTheJdbcStore(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("sessions.cfg");
+        Files.writeString(file, String.join("\n",
+            "[DEFAULT]", "ConnectionType=acceptor", "SocketAcceptPort=9877", "NonStopSession=Y",
+            "JdbcDriver=org.postgresql.Driver", "JdbcURL=" + url, "JdbcUser=postgres", "JdbcStoreCreateTables=Y",
+            "[SESSION]", "BeginString=FIX.4.2", "SenderCompID=EXEC", "TargetCompID=BANZAI", ""));
+        try (Engine engine = Engine.fromConfig(file, new EngineTestApplication())) {
+            assertThat(engine.sessions()).hasSize(1);
+        }
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet session = statement.executeQuery("SELECT beginstring, sendercompid, targetcompid,"
+                 + " outgoing_seqnum FROM sessions")) {
+            assertThat(session.next()).isTrue();
+            assertThat(session.getString(1).trim() + " " + session.getString(2) + " " + session.getString(3) + " "
+                + session.getInt(4)).isEqualTo("FIX.4.2 EXEC BANZAI 1");
         }
     }
 }
