@@ -102,4 +102,27 @@ class JdbcStoreFailoverTest {
             assertThat(acceptorEngine.isLoggedOn(acceptorId(FIX44))).isTrue();
         }
     }
+
+    @Test
+    void aLostDatabaseConnectionEndsTheFixConnectionAndTheNextLogonGoesOnFromWhatWasStored() throws Exception {
+        int port = freePort();
+        try (Engine engine = engine(jdbc(acceptor(FIX44, port)).build(), new EngineTestApplication().answerOrders())) {
+            engine.start();
+            try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
+                client.logon("BANZAI", "EXEC", 1);
+                assertThat(client.receive("A")).contains("|34=1|");
+                TestPostgres.execute(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                // the ExecutionReport cannot be stored, so it is not sent either
+                client.send("35=D|" + header(2) + newOrderSingle(FIX44, "O1"));
+                assertThat(client.receive("8")).isNull();
+            }
+            try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
+                client.logon("BANZAI", "EXEC", 3);
+                assertThat(client.receive()).contains("|35=A|", "|34=2|");
+                // the order was not recorded as processed: it is asked for again
+                assertThat(client.receive()).contains("|35=2|", "|34=3|", "|7=2|");
+            }
+        }
+    }
 }
