@@ -1,6 +1,7 @@
 package io.tagwire.trading.venue;
 
 import java.security.PublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +36,28 @@ public final class KeyRegistry {
         return this;
     }
 
-    /** Registers what {@code credentials} hold for their API key: the secret and passphrase if any. */
+    /**
+     * Registers what {@code credentials} hold for their API key, as a venue would have it: the
+     * public key of an Ed25519 private key, and the secret and passphrase if any (a local demo
+     * uses the same credentials on both sides).
+     *
+     * @throws IllegalArgumentException if they hold neither an Ed25519 key nor a secret
+     */
     public KeyRegistry add(Credentials credentials) {
-        return addSecret(credentials.apiKey(), credentials.secret(), credentials.passphrase().orElse(null));
+        String apiKey = credentials.apiKey();
+        boolean added = false;
+        if (credentials.hasPrivateKey() && credentials.privateKey() instanceof EdECPrivateKey) {
+            addPublicKey(apiKey, KeyFiles.ed25519PublicKey(credentials.privateKey()));
+            added = true;
+        }
+        if (credentials.hasSecret()) {
+            addSecret(apiKey, credentials.secret(), credentials.passphrase().orElse(null));
+            added = true;
+        }
+        if (!added) {
+            throw new IllegalArgumentException("the credentials hold neither an Ed25519 key nor a secret to register");
+        }
+        return this;
     }
 
     public boolean knows(String apiKey) {

@@ -117,6 +117,18 @@ class BinanceLogonTest {
     }
 
     @Test
+    void registryTakesThePublicKeyOfTheSameCredentials() {
+        Credentials credentials = Credentials.builder().apiKey(API_KEY).privateKey(PRIVATE_KEY).build();
+        KeyRegistry registry = new KeyRegistry().add(credentials);
+        assertThat(registry.publicKey(API_KEY).getEncoded()).isEqualTo(PUBLIC_KEY.getEncoded());
+        assertThat(verifier.verify(LogonCapture.parse(PUBLISHED_LOGON), registry)).isNull();
+        assertThat(registry.toString()).isEqualTo("KeyRegistry{publicKeys=1, secrets=0}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new KeyRegistry().add(Credentials.builder().apiKey("k").build()))
+            .hasMessage("the credentials hold neither an Ed25519 key nor a secret to register");
+    }
+
+    @Test
     void verifierAcceptsWhatTheSignerSendsWithAFreshKey() {
         java.security.KeyPair pair = KeyFiles.generateEd25519();
         KeyRegistry registry = new KeyRegistry().addPublicKey("demo", pair.getPublic());

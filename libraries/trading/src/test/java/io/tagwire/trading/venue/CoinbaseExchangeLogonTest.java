@@ -41,6 +41,15 @@ class CoinbaseExchangeLogonTest {
     }
 
     @Test
+    void registryNeverShowsWhatItHolds() {
+        assertThat(keys.toString()).isEqualTo("KeyRegistry{publicKeys=0, secrets=1}")
+            .doesNotContain(SECRET, PASSPHRASE, API_KEY);
+        assertThat(keys.passphrase(API_KEY)).isEqualTo(PASSPHRASE);
+        assertThat(keys.knows(API_KEY)).isTrue();
+        assertThat(keys.knows("other")).isFalse();
+    }
+
+    @Test
     void signerRefusesASenderCompIdThatIsNotTheApiKey() {
         assertThatThrownBy(() -> signedLogon("OTHER"))
             .isInstanceOf(IllegalStateException.class)
