@@ -54,9 +54,10 @@ public final class SessionFactory {
     }
 
     /**
-     * A new session, not connected, with an SLF4J log.
+     * A new session, not connected, with an SLF4J log, and with FileLogPath log files
+     * that stay open until the process ends (an {@link Engine} closes its own at stop).
      *
-     * @throws IOException if the store cannot be opened
+     * @throws IOException if the store or the log files cannot be opened
      * @throws SettingsException if a dictionary key names no file and no bundled dictionary
      */
     public Session create(SessionSettings settings, Application application, long nowNanos) throws IOException {

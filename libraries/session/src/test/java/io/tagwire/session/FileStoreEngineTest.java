@@ -97,9 +97,10 @@ class FileStoreEngineTest {
                 + " %.1f us each on average; %d bytes allocated on %d event-loop threads%n",
                 MEASURED, elapsed / 1e3 / MEASURED, allocated, loopThreads.length);
             assertThat(loopThreads).hasSize(2);
-            // each round trip stores and logs four messages: one object per message would be
-            // 16 bytes x 4 x MEASURED; what is left is the JVM's and the timers' own, by time
-            assertThat(allocated).isLessThan(MEASURED);
+            // each round trip stores two messages and logs four (8 file writes): one object per
+            // message would be at least 16 x 6 x MEASURED bytes. Seen: 0 to 3,760 bytes in all, more
+            // on a slower run (the JVM's own, not per message); the bound is half a byte per message.
+            assertThat(allocated).isLessThan(MEASURED * 6 / 2);
         }
         Path log = directory.resolve("log");
         List<String> initiatorLines = Files.readAllLines(log.resolve("FIX.4.4-BANZAI-EXEC.messages.log"));
