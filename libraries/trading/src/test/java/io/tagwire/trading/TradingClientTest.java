@@ -4,9 +4,17 @@ import static io.tagwire.trading.TrackerScenario.fp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,7 +244,61 @@ class TradingClientTest {
         }
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.4"})
+    void placesFromManyThreadsAtOnce(String beginString) throws Exception {
+        int threads = 4;
+        int perThread = 150;
+        try (ClientHarness harness = new ClientHarness(beginString, b -> b)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<List<Order>>> placed = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                placed.add(pool.submit(() -> {
+                    List<Order> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        mine.add(harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY,
+                            false));
+                    }
+                    return mine;
+                }));
+            }
+            List<Order> all = new ArrayList<>();
+            for (Future<List<Order>> future : placed) {
+                all.addAll(future.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            for (Order order : all) {
+                assertThat(order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS).state()).isEqualTo(OrderState.NEW);
+            }
+            assertThat(all).extracting(Order::clOrdId).doesNotHaveDuplicates();
+            assertThat(harness.client.orders()).hasSize(threads * perThread);
+            assertThat(harness.received("D")).isEqualTo(threads * perThread);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIX.4.4"})
+    void listenerMayPlaceOnTheEngineThread(String beginString) throws Exception {
+        CompletableFuture<Order> hedge = new CompletableFuture<>();
+        AtomicReference<TradingClient> client = new AtomicReference<>();
+        try (ClientHarness harness = new ClientHarness(beginString, b -> b.listener(order -> {
+            if (order.state() == OrderState.FILLED && order.side() == Side.BUY) {
+                hedge.complete(client.get().placeMarket(order.symbol(), Side.SELL, order.cumQty(),
+                    TimeInForce.IMMEDIATE_OR_CANCEL));
+            }
+        }))) {
+            client.set(harness.client);
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.exchange.fill(order.clOrdId(), "1", "90");
+
+            Order sold = hedge.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(sold.done().get(WAIT_SECONDS, TimeUnit.SECONDS).state()).isEqualTo(OrderState.FILLED);
+            assertThat(harness.client.positions().position("BTCUSDT").netQty()).isZero();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited %d s", WAIT_SECONDS).isLessThan(deadline);
