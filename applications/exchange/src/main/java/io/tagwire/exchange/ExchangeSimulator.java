@@ -45,7 +45,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final Runnable makerRefresh = this::refreshMakers;
     private final Runnable maintenanceTick = this::maintenanceTick;
     private ScheduledExecutorService timer;
-    private ScheduledFuture<?> maintenanceTimer;
+    private volatile ScheduledFuture<?> maintenanceTimer;
     private Engine engine;
     private int port;
     private boolean started;
@@ -168,6 +168,10 @@ public final class ExchangeSimulator implements AutoCloseable {
         if (maintenance.due(now)) {
             maintenance.finish();
             context.sessions.logoutAll("Server maintenance: the session is closed. Please reconnect.", now);
+            ScheduledFuture<?> ticks = maintenanceTimer;
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
             return;
         }
         context.sessions.news(maintenance.headline(now), now);
