@@ -210,9 +210,21 @@ public final class TradingClient implements AutoCloseable {
             }
             String refused = sender.sendStatus(order);
             if (refused != null) {
+                if (waiting == answer) {
+                    synchronized (order) {
+                        order.endStatusRequest();
+                    }
+                }
                 answer.completeExceptionally(new OrderRejectedLocally(refused));
             } else if (waiting != answer) {
-                waiting.whenComplete((o, e) -> answer.complete(o));
+                // a status request was already waiting: both are answered by the next report
+                waiting.whenComplete((o, e) -> {
+                    if (e != null) {
+                        answer.completeExceptionally(e);
+                    } else {
+                        answer.complete(o);
+                    }
+                });
             }
         }, reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
         return answer;

@@ -215,6 +215,11 @@ class TradingClientTest {
             Assertions.assertThatThrownBy(() -> harness.client.cancel(first).get(WAIT_SECONDS, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(OrderRejectedLocally.class).hasMessageContaining("rate limit");
             assertThat(first.state()).isEqualTo(OrderState.NEW);
+            Assertions.assertThatThrownBy(() -> harness.client.status(first).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(OrderRejectedLocally.class);
+            // once the throttle allows again, a status request is answered with the order
+            permits.set(1);
+            assertThat(harness.client.status(first).get(WAIT_SECONDS, TimeUnit.SECONDS)).isSameAs(first);
             assertThat(harness.received("D")).isEqualTo(2);
             assertThat(harness.received("F")).isZero();
             assertThat(harness.client.orders()).containsExactly(first, second, third);
