@@ -161,6 +161,16 @@ class SessionScheduleTest {
     }
 
     @Test
+    void aWeeklySessionAcrossTheEndOfDaylightSavingTimeKeepsItsLocalTimes() {
+        // Chicago falls back on Sunday 2026-11-01: 17:00 is 22:00 UTC before, 23:00 UTC after
+        SessionSchedule schedule = schedule(settings("17:00:00", "17:00:00").set("TimeZone", "America/Chicago")
+            .set("StartDay", "Sun").set("EndDay", "Fri"));
+        inside(schedule, "2026-10-25T22:00:00", "2026-10-30T21:59:59", "2026-11-01T23:00:00", "2026-11-06T22:59:59");
+        outside(schedule, "2026-10-25T21:59:59", "2026-10-30T22:00:00", "2026-11-01T22:30:00", "2026-11-06T23:00:00");
+        samePeriod(schedule, "2026-10-26T12:00:00", "2026-11-02T12:00:00", false);
+    }
+
+    @Test
     void aZoneWrittenAfterATimeWinsOverTimeZone() {
         SessionSchedule schedule = schedule(settings("08:00:00 Europe/London", "16:30:00 America/New_York")
             .set("TimeZone", "Asia/Tokyo"));
@@ -183,5 +193,29 @@ class SessionScheduleTest {
         inside(schedule, "2026-11-25T12:00:00");
         outside(schedule, "2026-11-27T18:00:00", "2026-11-27T07:59:59");
         inside(schedule, "2026-11-27T08:00:00", "2026-11-26T16:59:59");
+    }
+
+    @Test
+    void askingAgainWithinAPeriodAllocatesNothing() {
+        SessionSchedule schedule = schedule(settings("08:00:00", "17:00:00").set("TimeZone", "Europe/London"));
+        long start = at("2026-11-26T08:00:00");
+        long creation = start + 1_000_000_000L;
+        com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean all = askEverySecond(schedule, start, creation);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        all &= askEverySecond(schedule, start, creation);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(all).isTrue();
+        // 28,800 times two questions; a few hundred bytes at most come from the JIT, not from the calls
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    private static boolean askEverySecond(SessionSchedule schedule, long start, long creation) {
+        boolean all = true;
+        for (long now = start; now < start + 8 * 3_600_000_000_000L; now += 1_000_000_000L) {
+            all &= schedule.isSessionTime(now) && schedule.isSameSession(now, creation);
+        }
+        return all;
     }
 }
