@@ -21,7 +21,7 @@ public final class Positions {
     }
 
     /** Adds a fill of {@code qty} at {@code price} (mantissas) on {@code side}; other sides are ignored. */
-    public void onFill(String symbol, Side side, long qty, long price) {
+    void onFill(String symbol, Side side, long qty, long price) {
         if (side == Side.OTHER || qty <= 0) {
             return;
         }
