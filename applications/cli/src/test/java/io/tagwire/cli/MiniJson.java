@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Just enough of a JSON parser to read back what {@code decode --json} writes: objects as
- * maps, arrays as lists, strings, numbers as longs, booleans and null. Throws on anything
+ * maps, arrays as lists, strings, numbers as longs (BigDecimal with a fraction), booleans and null. Throws on anything
  * malformed, which is the point.
  */
 final class MiniJson {
@@ -61,6 +61,16 @@ final class MiniJson {
         }
         if (start == position) {
             throw error("unexpected character");
+        }
+        if (position < text.length() && text.charAt(position) == '.') {
+            int fraction = ++position;
+            while (position < text.length() && Character.isDigit(text.charAt(position))) {
+                position++;
+            }
+            if (fraction == position) {
+                throw error("no digit after the decimal point");
+            }
+            return new java.math.BigDecimal(text.substring(start, position));
         }
         return Long.parseLong(text.substring(start, position));
     }
