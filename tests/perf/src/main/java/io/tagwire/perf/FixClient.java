@@ -18,6 +18,13 @@ interface FixClient extends AutoCloseable {
      */
     Run stream(int count) throws Exception;
 
+    /**
+     * Pipelined round trips: {@code window} orders sent at once, then one more for each
+     * ExecutionReport, until {@code count} orders are answered. The time is from the first
+     * send to the last answer.
+     */
+    Run pipelined(int count, int window) throws Exception;
+
     @Override
     void close();
 }

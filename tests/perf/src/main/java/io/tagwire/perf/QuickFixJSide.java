@@ -209,6 +209,8 @@ final class QuickFixJSide {
         private long matched;
         private long startNanos;
         private volatile long statusClOrdId = -1;
+        private boolean pipelining;
+        private long answered;
         private volatile long endNanos;
         private volatile boolean done;
         private volatile Thread waiter;
@@ -262,6 +264,18 @@ final class QuickFixJSide {
         public synchronized void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
             long now = System.nanoTime();
             long clOrdId = Long.parseLong(message.getString(11));
+            if (pipelining) {
+                if (clOrdId >= answered && clOrdId < sent) {
+                    matched++;
+                }
+                answered++;
+                if (sent < total) {
+                    sendOrder();
+                } else if (answered == total) {
+                    finish(now);
+                }
+                return;
+            }
             if (statusClOrdId >= 0) {
                 if (clOrdId == statusClOrdId && message.getChar(150) == 'I') {
                     matched++;
@@ -286,6 +300,29 @@ final class QuickFixJSide {
             endNanos = now;
             done = true;
             LockSupport.unpark(waiter);
+        }
+
+        @Override
+        public Run pipelined(int count, int window) throws Exception {
+            synchronized (this) {
+                warmUp = 0;
+                total = count;
+                sent = 0;
+                matched = 0;
+                answered = 0;
+                statusClOrdId = -1;
+                done = false;
+                pipelining = true;
+                waiter = Thread.currentThread();
+                for (int i = 0; i < Math.min(window, count); i++) {
+                    sendOrder();
+                }
+            }
+            await();
+            synchronized (this) {
+                pipelining = false;
+                return new Run(sent, matched, count, endNanos - startNanos);
+            }
         }
 
         @Override

@@ -68,14 +68,9 @@ final class ReportTable {
         target("busy-spin p99 <= 3x spinning floor p99", spin, spinFloor, 99, 3.0);
         target("selector p50 <= 1.3x blocking floor p50 (" + blockingPlacement.describe() + ")", selector,
             blockingFloor, 50, 1.3);
-        if (stream == null || qfjStream == null) {
-            out.println("  n/a  stream throughput >= 10x QuickFIX/J: not run");
-        } else {
-            double ratio = stream.run.perSecond() / qfjStream.run.perSecond();
-            out.println("  " + verdict(ratio >= 10) + " stream throughput >= 10x QuickFIX/J: " + ratio(ratio) + " ("
-                + String.format(Locale.ROOT, "%,.0f vs %,.0f msg/s", stream.run.perSecond(),
-                qfjStream.run.perSecond()) + ")");
-        }
+        throughput("one-way stream", stream, qfjStream);
+        throughput("pipelined round trips", find(Scenario.Engine.TAGWIRE, true, true, false, TagwireSide.Store.MEMORY,
+            null), find(Scenario.Engine.QUICKFIXJ, true, true, false, null, null));
         if (stream == null) {
             out.println("  n/a  no GC during the Tagwire stream: not run");
         } else {
@@ -88,6 +83,17 @@ final class ReportTable {
         target("file store group commit p50 <= 1.5x memory store p50, busy-spin", spinGroup, spin, 50, 1.5);
         boolean allAnswered = results.stream().allMatch(Result::answeredAll);
         out.println("  " + verdict(allAnswered) + " every order answered by the counterparty, in every run");
+    }
+
+    private void throughput(String what, Result tagwire, Result quickFixJ) {
+        if (tagwire == null || quickFixJ == null) {
+            out.println("  n/a  throughput >= 10x QuickFIX/J, " + what + ": not run");
+            return;
+        }
+        double ratio = tagwire.run.perSecond() / quickFixJ.run.perSecond();
+        out.println("  " + verdict(ratio >= 10) + " throughput >= 10x QuickFIX/J, " + what + " (selector): "
+            + ratio(ratio) + " (" + String.format(Locale.ROOT, "%,.0f vs %,.0f msg/s", tagwire.run.perSecond(),
+            quickFixJ.run.perSecond()) + ")");
     }
 
     private void target(String what, Result row, Result base, double percentile, double limit) {
@@ -116,7 +122,7 @@ final class ReportTable {
         if (r.scenario.engine != Scenario.Engine.TAGWIRE) {
             return null;
         }
-        Result qfj = find(Scenario.Engine.QUICKFIXJ, r.scenario.stream, false, null,
+        Result qfj = find(Scenario.Engine.QUICKFIXJ, r.scenario.stream, r.scenario.pipelined, false, null,
             r.scenario.stream ? null : r.placement);
         if (qfj == null) {
             return null;
@@ -126,9 +132,15 @@ final class ReportTable {
 
     /** The first result of this kind; {@code placement} null for any. */
     Result find(Scenario.Engine engine, boolean stream, boolean spin, TagwireSide.Store store, Placement placement) {
+        return find(engine, stream, false, spin, store, placement);
+    }
+
+    Result find(Scenario.Engine engine, boolean stream, boolean pipelined, boolean spin, TagwireSide.Store store,
+                Placement placement) {
         for (Result r : results) {
             Scenario s = r.scenario;
-            if (s.engine == engine && s.stream == stream && s.spin == spin && s.store == store
+            if (s.engine == engine && s.stream == stream && s.pipelined == pipelined && s.spin == spin
+                && s.store == store
                 && (placement == null || r.placement == placement)) {
                 return r;
             }

@@ -43,7 +43,7 @@ final class Result {
         if (run.matched != run.sent) {
             return false;
         }
-        if (scenario.stream) {
+        if (scenario.stream && !scenario.pipelined) {
             return counterpartyReceived == run.sent;
         }
         return counterpartyReceived == run.sent && counterpartyAnswered == run.sent;

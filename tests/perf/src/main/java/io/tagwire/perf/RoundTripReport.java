@@ -153,6 +153,9 @@ public final class RoundTripReport {
         run(Scenario.tagwire(true, false, TagwireSide.Store.MEMORY), split, results, log);
         run(Scenario.tagwire(true, true, TagwireSide.Store.MEMORY), split, results, log);
         run(Scenario.quickFixJ(true), split, results, log);
+        run(Scenario.tagwirePipelined(false, TagwireSide.Store.MEMORY), split, results, log);
+        run(Scenario.tagwirePipelined(true, TagwireSide.Store.MEMORY), split, results, log);
+        run(Scenario.quickFixJPipelined(), split, results, log);
         return new Placements(blocking, split);
     }
 

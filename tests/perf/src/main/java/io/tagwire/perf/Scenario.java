@@ -18,32 +18,49 @@ import org.HdrHistogram.Histogram;
 final class Scenario {
     enum Engine { TCP, TAGWIRE, QUICKFIXJ }
 
+    /** Orders in flight in a pipelined run. */
+    static final int WINDOW = 100;
+
     final String name;
     final Engine engine;
+    /** A throughput row (no round-trip histogram): a one-way stream, or pipelined round trips. */
     final boolean stream;
+    /** Pipelined round trips, {@value #WINDOW} orders in flight, rather than a one-way stream. */
+    final boolean pipelined;
     /** Busy-spinning (TCP: non-blocking sockets polled; Tagwire: BusySpin=Y). */
     final boolean spin;
     final TagwireSide.Store store;
 
-    private Scenario(String name, Engine engine, boolean stream, boolean spin, TagwireSide.Store store) {
+    private Scenario(String name, Engine engine, boolean stream, boolean pipelined, boolean spin,
+                     TagwireSide.Store store) {
         this.name = name;
         this.engine = engine;
         this.stream = stream;
+        this.pipelined = pipelined;
         this.spin = spin;
         this.store = store;
     }
 
     static Scenario tcp(boolean spin) {
-        return new Scenario(spin ? "TCP floor, busy-spin" : "TCP floor, blocking", Engine.TCP, false, spin, null);
+        return new Scenario(spin ? "TCP floor, busy-spin" : "TCP floor, blocking", Engine.TCP, false, false, spin, null);
     }
 
     static Scenario tagwire(boolean stream, boolean spin, TagwireSide.Store store) {
         return new Scenario("Tagwire " + (stream ? "stream" : "round trip") + ", " + (spin ? "busy-spin" : "selector")
-            + ", " + store.label, Engine.TAGWIRE, stream, spin, store);
+            + ", " + store.label, Engine.TAGWIRE, stream, false, spin, store);
+    }
+
+    static Scenario tagwirePipelined(boolean spin, TagwireSide.Store store) {
+        return new Scenario("Tagwire pipelined, " + (spin ? "busy-spin" : "selector") + ", " + store.label,
+            Engine.TAGWIRE, true, true, spin, store);
+    }
+
+    static Scenario quickFixJPipelined() {
+        return new Scenario("QuickFIX/J pipelined", Engine.QUICKFIXJ, true, true, false, null);
     }
 
     static Scenario quickFixJ(boolean stream) {
-        return new Scenario("QuickFIX/J " + (stream ? "stream" : "round trip"), Engine.QUICKFIXJ, stream, false, null);
+        return new Scenario("QuickFIX/J " + (stream ? "stream" : "round trip"), Engine.QUICKFIXJ, stream, false, false, null);
     }
 
     /**
@@ -60,7 +77,9 @@ final class Scenario {
             }
             try (FixClient client = client(child.port(), storeDirectory)) {
                 Histogram histogram = stream ? null : new Histogram(60_000_000_000L, 3);
-                if (stream) {
+                if (pipelined) {
+                    client.pipelined(warmUp, WINDOW);
+                } else if (stream) {
                     client.stream(warmUp);
                 } else {
                     client.roundTrips(warmUp, 0, new Histogram(60_000_000_000L, 3));
@@ -68,7 +87,8 @@ final class Scenario {
                 collectGarbage(child);
                 ChildJvm.Stats childBefore = child.stats();
                 ProcessCounters before = ProcessCounters.read();
-                Run run = stream ? client.stream(count) : client.roundTrips(0, count, histogram);
+                Run run = pipelined ? client.pipelined(count, WINDOW)
+                    : stream ? client.stream(count) : client.roundTrips(0, count, histogram);
                 ProcessCounters harness = ProcessCounters.read().since(before);
                 ChildJvm.Stats childAfter = child.stats();
                 return new Result(this, placement, run, histogram, harness,
@@ -107,14 +127,19 @@ final class Scenario {
                 args.add(spin ? "spin" : "blocking");
                 break;
             case TAGWIRE:
-                args.addAll(List.of("tagwire", stream ? "sink" : "echo", spin ? "spin" : "selector", store.name(),
+                args.addAll(List.of("tagwire", sink() ? "sink" : "echo", spin ? "spin" : "selector", store.name(),
                     storeDirectory.resolve("counterparty").toString()));
                 break;
             default:
-                args.addAll(List.of("qfj", stream ? "sink" : "echo"));
+                args.addAll(List.of("qfj", sink() ? "sink" : "echo"));
                 break;
         }
         return args;
+    }
+
+    /** The counterparty only counts orders: a one-way stream. */
+    private boolean sink() {
+        return stream && !pipelined;
     }
 
     private FixClient client(int port, Path storeDirectory) throws Exception {

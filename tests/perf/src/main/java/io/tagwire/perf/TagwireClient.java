@@ -34,6 +34,8 @@ final class TagwireClient implements FixClient, Application {
     private long matched;
     private long startNanos;
     private long statusClOrdId = -1;
+    private boolean pipelining;
+    private long answered;
     private volatile long endNanos;
     private volatile boolean done;
     private volatile Thread waiter;
@@ -82,6 +84,18 @@ final class TagwireClient implements FixClient, Application {
     public void fromApp(FixMessage message, Session from) {
         long now = System.nanoTime();
         long clOrdId = message.getLong(11, -1);
+        if (pipelining) {
+            if (clOrdId >= answered && clOrdId < sent) {
+                matched++;
+            }
+            answered++;
+            if (sent < total) {
+                sendOrder();
+            } else if (answered == total) {
+                finish(now);
+            }
+            return;
+        }
         if (statusClOrdId >= 0) {
             // streaming: only the answer to the OrderStatusRequest comes back
             if (clOrdId == statusClOrdId && message.getChar(150, ' ') == 'I') {
@@ -107,6 +121,27 @@ final class TagwireClient implements FixClient, Application {
         endNanos = now;
         done = true;
         LockSupport.unpark(waiter);
+    }
+
+    @Override
+    public Run pipelined(int count, int window) throws Exception {
+        warmUp = 0;
+        total = count;
+        sent = 0;
+        matched = 0;
+        answered = 0;
+        statusClOrdId = -1;
+        done = false;
+        pipelining = true;
+        waiter = Thread.currentThread();
+        engine.execute(() -> {
+            for (int i = 0; i < Math.min(window, count); i++) {
+                sendOrder();
+            }
+        }).get();
+        await();
+        pipelining = false;
+        return new Run(sent, matched, count, endNanos - startNanos);
     }
 
     @Override
