@@ -53,6 +53,18 @@ final class GapRecovery {
         requestChunk(expected, end, nowNanos);
     }
 
+    /**
+     * A Logon beyond the gap when both Logons carry NextExpectedMsgSeqNum(789): the
+     * counterparty resends the gap unasked, so the Logon is kept and the gap counts as
+     * asked for, without a ResendRequest.
+     */
+    void awaitResend(FixMessage logon, int msgSeqNum) {
+        queue.offer(msgSeqNum, logon.buffer(), logon.offset(), logon.length());
+        resendPending = true;
+        resendChunkEnd = 0;
+        resendTargetEnd = msgSeqNum - 1;
+    }
+
     /** Message {@code msgSeqNum} was processed in sequence. */
     void processed(int msgSeqNum, long nowNanos) {
         if (!resendPending) {

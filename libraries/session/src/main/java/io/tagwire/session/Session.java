@@ -540,7 +540,12 @@ public final class Session {
             resendResponder.resend(nextExpected, lastSent, nowNanos);
         }
         if (msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
+            if (rules.enableNextExpectedMsgSeqNum() && nextExpected > 0) {
+                // both Logons carry 789: ours asked for the gap, so no ResendRequest (FIXT 1.1 Logon processing)
+                gaps.awaitResend(message, msgSeqNum);
+            } else {
+                gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
+            }
         } else {
             nextTarget(msgSeqNum, nowNanos);
         }

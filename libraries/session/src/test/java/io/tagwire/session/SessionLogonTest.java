@@ -187,6 +187,31 @@ class SessionLogonTest {
     }
 
     @Test
+    void aLogonBeyondAGapWithNextExpectedMsgSeqNumOnBothSidesWaitsForTheResendWithoutAResendRequest() {
+        SessionHarness h = SessionHarness.acceptor(rules -> rules.enableNextExpectedMsgSeqNum(true)).connect();
+        h.in("35=A|34=1|98=0|789=1|108=30|").out("35=A|34=1|98=0|108=30|789=2|");
+        h.session.onDisconnect(h.now);
+
+        h.connect().in("35=A|34=4|98=0|789=2|108=30|").out("35=A|34=2|98=0|108=30|789=2|").nothingSent();
+        // a new message beyond the gap is kept, still without a ResendRequest
+        h.in("35=0|34=5|").nothingSent();
+        h.in("35=0|34=2|43=Y|122=20261126-07:00:00.000|").in("35=4|34=3|43=Y|122=20261126-07:00:00.000|123=Y|36=4|")
+            .nothingSent();
+        assertThat(h.session.nextTargetMsgSeqNum()).isEqualTo(6);
+        // the gap is closed: the next one is asked for again
+        h.in("35=0|34=8|").out("35=2|34=3|7=6|16=0|");
+    }
+
+    @Test
+    void aLogonBeyondAGapWithout789FromTheCounterpartyIsAnsweredWithAResendRequest() {
+        SessionHarness h = SessionHarness.acceptor(rules -> rules.enableNextExpectedMsgSeqNum(true)).connect();
+        h.in("35=A|34=1|98=0|789=1|108=30|").out("35=A|34=1|98=0|108=30|789=2|");
+        h.session.onDisconnect(h.now);
+
+        h.connect().in("35=A|34=4|98=0|108=30|").out("35=A|34=2|98=0|108=30|789=2|").out("35=2|34=3|7=2|16=0|");
+    }
+
+    @Test
     void aLowerNextExpectedMsgSeqNumIsAnsweredWithAGapFillWithoutAResendRequest() throws Exception {
         SessionHarness h = SessionHarness.acceptor(rules -> rules.enableNextExpectedMsgSeqNum(true));
         h.session.nextSenderMsgSeqNum(2000);
