@@ -63,7 +63,10 @@ class InteropTest {
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("directionsFix44")
     void recoversWithNextExpectedMsgSeqNum(Direction direction, String beginString) throws Exception {
-        new InteropRun(direction, beginString, Cut.BY_QUICKFIXJ).both("EnableNextExpectedMsgSeqNum", "Y")
-            .gapsMayBeRecoveredByLogon().run();
+        InteropRun run = new InteropRun(direction, beginString, Cut.BY_QUICKFIXJ)
+            .both("EnableNextExpectedMsgSeqNum", "Y").gapsMayBeRecoveredByLogon().run();
+        // each Logon's 789 asks for the gap: neither side sends a ResendRequest (FIXT 1.1 Logon processing)
+        assertThat(run.initiatorStats().resendRequestsSent.get()).as("initiator ResendRequests").isZero();
+        assertThat(run.acceptorStats().resendRequestsSent.get()).as("acceptor ResendRequests").isZero();
     }
 }
