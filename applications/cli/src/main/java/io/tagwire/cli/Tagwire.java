@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "FIX engine and trading toolkit.",
-    subcommands = {DemoCommand.class, DecodeCommand.class, AcceptorCommand.class},
+    subcommands = {DemoCommand.class, ExchangeCommand.class, TradeCommand.class, KeygenCommand.class,
+        DecodeCommand.class, AcceptorCommand.class},
     synopsisSubcommandLabel = "COMMAND")
 public final class Tagwire implements Callable<Integer> {
     private final InputStream stdin;
