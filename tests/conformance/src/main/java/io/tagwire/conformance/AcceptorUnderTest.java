@@ -32,4 +32,14 @@ public interface AcceptorUnderTest {
 
     /** {@code iSET_SESSION <sessionId> NEXTTARGETSEQNUM=<n>}: the next incoming MsgSeqNum(34) expected. */
     void setNextTargetMsgSeqNum(String sessionId, int next) throws Exception;
+
+    /**
+     * Waits until the acceptor has finished with the previous script's connection, so the
+     * next script's Logon does not meet a session that is still tearing down. An acceptor
+     * that handles disconnects synchronously needs nothing here.
+     *
+     * @throws Exception if the acceptor is still busy after {@code timeout}
+     */
+    default void awaitIdle(java.time.Duration timeout) throws Exception {
+    }
 }

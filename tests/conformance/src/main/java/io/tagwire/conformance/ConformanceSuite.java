@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -22,12 +25,13 @@ import java.util.stream.Stream;
  * against a fresh acceptor per suite, prints {@code fix44: 65/65 passed} per suite with each
  * failure and its reason, and returns the results.
  *
- * <p>Suites of different versions may run in parallel ({@code parallelism} &gt; 1); the
- * suites of one version always run one after another, so two acceptors never offer the
- * same session at once. Scripts within a suite always run one at a time (FORMAT.md §1).
+ * <p>Suites of different versions may run in parallel ({@code parallelism} &gt; 1); suites
+ * that share a version (a variant of fix42 and fix43 and the fix42 suite, say) always run
+ * one after another, so two acceptors never offer the same session at once. Scripts within a suite always run one at a time (FORMAT.md §1).
  */
 public final class ConformanceSuite {
     private static final String VARIANTS = "variants";
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** QuickFIX/J never loads scripts under a directory named {@code future} (FORMAT.md §9). */
     private static final String FUTURE = "future";
 
@@ -133,19 +137,27 @@ public final class ConformanceSuite {
                 selected.add(new Suite(suite.settings(), scripts));
             }
         }
-        // one task per set of versions: its suites share sessions, so they run one after another
-        Map<List<FixVersion>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            groups.computeIfAbsent(selected.get(i).settings().versions(), k -> new ArrayList<>()).add(i);
+        // suites that share a version share sessions (and QuickFIX/J keeps sessions in one
+        // registry per JVM), so a suite runs only while it holds the lock of each of its versions
+        Map<FixVersion, ReentrantLock> versionLocks = new EnumMap<>(FixVersion.class);
+        for (FixVersion version : FixVersion.values()) {
+            versionLocks.put(version, new ReentrantLock());
         }
         SuiteSummary.SuiteResult[] results = new SuiteSummary.SuiteResult[selected.size()];
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, groups.size())));
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, selected.size())));
         try {
             List<Future<?>> tasks = new ArrayList<>();
-            for (List<Integer> group : groups.values()) {
+            for (int i = 0; i < selected.size(); i++) {
+                int index = i;
                 tasks.add(executor.submit(() -> {
-                    for (int index : group) {
+                    // EnumSet iterates in ordinal order: every suite takes its locks in the same order
+                    List<ReentrantLock> locks = EnumSet.copyOf(selected.get(index).settings().versions()).stream()
+                            .map(versionLocks::get).toList();
+                    locks.forEach(ReentrantLock::lock);
+                    try {
                         results[index] = runSuite(selected.get(index));
+                    } finally {
+                        locks.forEach(ReentrantLock::unlock);
                     }
                 }));
             }
@@ -177,6 +189,7 @@ public final class ConformanceSuite {
             int port = acceptor.start(suite.settings());
             ScriptRunner runner = new ScriptRunner(port, acceptor, suite.settings(), options);
             for (Path file : suite.scripts()) {
+                acceptor.awaitIdle(IDLE_TIMEOUT);
                 results.add(runScript(runner, suite.scriptId(file), file));
             }
         } catch (Exception e) {

@@ -17,9 +17,11 @@ import quickfix.UnsupportedMessageType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * QuickFIX/J 3.0.0's {@link SocketAcceptor} set up as FORMAT.md §8 describes QuickFIX/J's
@@ -84,6 +86,25 @@ final class QuickFixJAcceptor implements AcceptorUnderTest {
     public void stop() {
         if (acceptor != null) {
             acceptor.stop(true);
+        }
+    }
+
+    /**
+     * QuickFIX/J disconnects on its own threads: under load the previous script's session
+     * can still hold its connection when the next script logs on, which QuickFIX/J then
+     * refuses as a second logon for a session in use. Wait until every session is free.
+     */
+    @Override
+    public void awaitIdle(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (SessionID id : acceptor.getSessions()) {
+            Session session = Session.lookupSession(id);
+            while (session != null && (session.hasResponder() || session.isLoggedOn())) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TimeoutException("QuickFIX/J session " + id + " still connected after " + timeout);
+                }
+                Thread.sleep(1);
+            }
         }
     }
 
