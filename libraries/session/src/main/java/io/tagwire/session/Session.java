@@ -4,7 +4,6 @@ import io.tagwire.codec.AsciiSequence;
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.codec.FixValues;
-import io.tagwire.codec.MsgTypeKey;
 import io.tagwire.codec.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,6 +171,11 @@ public final class Session {
             return;
         }
         if (status == SessionStatus.AWAITING_LOGON || status == SessionStatus.LOGON_SENT) {
+            if (msgType == '5' && status == SessionStatus.LOGON_SENT) {
+                // the counterparty refused our Logon: its Text says why (bad signature, unknown key)
+                onLogonRefused(message, nowNanos);
+                return;
+            }
             if (msgType != 'A') {
                 disconnect("first message is not a Logon", nowNanos);
                 return;
@@ -411,6 +415,14 @@ public final class Session {
         }
     }
 
+    /** Cold path: allocates the refusal's text. */
+    private void onLogonRefused(FixMessage message, long nowNanos) {
+        application.fromAdmin(message, this);
+        String text = message.getString(58);
+        disconnect(text == null || text.isEmpty() ? "Logon refused by the counterparty"
+            : "Logon refused by the counterparty: " + text, nowNanos);
+    }
+
     private void onLogout(FixMessage message, int msgSeqNum, long nowNanos) {
         application.fromAdmin(message, this);
         if (msgSeqNum == store.nextTargetMsgSeqNum()) {
@@ -573,7 +585,7 @@ public final class Session {
     private void sendAdmin(long nowNanos) {
         OutboundMessage outbound = writer.outbound();
         FixEncoder encoder = writer.encoder();
-        outbound.wrap(encoder, MsgTypeKey.NONE, store.nextSenderMsgSeqNum(), nowNanos);
+        outbound.wrap(encoder, writer.msgTypeKey(), store.nextSenderMsgSeqNum(), nowNanos);
         application.toAdmin(outbound, this);
         outbound.finished();
         if (!writer.sendStored(nowNanos)) {
@@ -644,7 +656,7 @@ public final class Session {
         }
         int seq = store.nextSenderMsgSeqNum();
         OutboundMessage outbound = writer.outbound();
-        outbound.wrap(writer.encoder(), MsgTypeKey.NONE, seq, nowNanos);
+        outbound.wrap(writer.encoder(), writer.msgTypeKey(), seq, nowNanos);
         boolean accepted = application.toApp(outbound, this, false);
         outbound.finished();
         if (!accepted) {

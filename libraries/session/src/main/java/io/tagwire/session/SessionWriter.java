@@ -2,6 +2,7 @@ package io.tagwire.session;
 
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.MsgTypeKey;
 import io.tagwire.codec.TimestampPrecision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ final class SessionWriter {
 
     private final FixEncoder encoder = new FixEncoder(1024);
     private final FixEncoder gapFillEncoder = new FixEncoder(256);
+    private long msgTypeKey = MsgTypeKey.NONE;
     private final OutboundMessage outbound = new OutboundMessage();
     private final byte[] beginString;
     private final byte[] senderCompId;
@@ -87,6 +89,11 @@ final class SessionWriter {
         return outbound;
     }
 
+    /** MsgType(35) of the message begun last, packed by {@link MsgTypeKey}. */
+    long msgTypeKey() {
+        return msgTypeKey;
+    }
+
     // ---- header -------------------------------------------------------------------------
 
     /** Starts a new message with the next sender MsgSeqNum; body fields follow. */
@@ -95,6 +102,7 @@ final class SessionWriter {
     }
 
     FixEncoder begin(CharSequence msgType, long nowNanos) {
+        msgTypeKey = MsgTypeKey.of(msgType);
         int seq = store.nextSenderMsgSeqNum();
         encoder.start(beginString, msgType).putInt(TAG_MSG_SEQ_NUM, seq);
         header(seq, nowNanos);
@@ -102,6 +110,7 @@ final class SessionWriter {
     }
 
     private FixEncoder beginWithSeqNum(byte[] msgType, int msgSeqNum, long nowNanos) {
+        msgTypeKey = MsgTypeKey.of(msgType, 0, msgType.length);
         encoder.start(beginString, msgType).putInt(TAG_MSG_SEQ_NUM, msgSeqNum);
         header(msgSeqNum, nowNanos);
         return encoder;

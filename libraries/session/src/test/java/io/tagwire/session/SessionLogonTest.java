@@ -2,6 +2,9 @@ package io.tagwire.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagwire.codec.MsgTypeKey;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Logon and Logout handshakes, for acceptor and initiator (acceptance tests 1, 13, QFJ648, SessionReset). */
@@ -125,6 +128,37 @@ class SessionLogonTest {
         h.connect().out("35=A|34=1|98=0|108=30|553=KEY|");
 
         assertThat(seen.toString()).isEqualTo("1 1 20261126-07:00:00.000");
+    }
+
+    @Test
+    void toAdminKnowsTheMsgTypeOfAdminMessages() {
+        List<Long> seen = new ArrayList<>();
+        SessionHarness h = new SessionHarness("FIX.4.4", rules -> rules.initiator(true));
+        h.application.onToAdmin = (message, session) -> seen.add(message.msgTypeKey());
+
+        h.connect().out("35=A|34=1|98=0|108=30|");
+        h.in("35=A|34=1|98=0|108=30|").in("35=1|34=2|112=T|").out("35=0|34=2|112=T|");
+
+        assertThat(seen).containsExactly(MsgTypeKey.of("A"), MsgTypeKey.of("0"));
+    }
+
+    @Test
+    void anInitiatorWhoseLogonIsRefusedSeesTheCounterpartysLogoutAndItsText() {
+        SessionHarness h = new SessionHarness("FIX.4.4", rules -> rules.initiator(true));
+
+        h.connect().out("35=A|34=1|98=0|108=30|");
+        h.in("35=5|34=1|58=Signature for this request is not valid.|").nothingSent().expectDisconnected();
+
+        assertThat(h.application.callbacks).containsExactly("fromAdmin 5");
+        assertThat(h.disconnectReason).isEqualTo("Logon refused by the counterparty: Signature for this request is not valid.");
+    }
+
+    @Test
+    void anAcceptorStillDropsALogoutSentInsteadOfALogon() {
+        SessionHarness h = SessionHarness.acceptor().connect();
+
+        h.in("35=5|34=1|58=bye|").nothingSent().expectDisconnected();
+        assertThat(h.application.callbacks).isEmpty();
     }
 
     @Test

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class ConformanceSuite {
     private static final String VARIANTS = "variants";
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** QuickFIX/J never loads scripts under a directory named {@code future} (FORMAT.md §9). */
     private static final String FUTURE = "future";
 
@@ -189,7 +188,6 @@ public final class ConformanceSuite {
             int port = acceptor.start(suite.settings());
             ScriptRunner runner = new ScriptRunner(port, acceptor, suite.settings(), options);
             for (Path file : suite.scripts()) {
-                acceptor.awaitIdle(IDLE_TIMEOUT);
                 results.add(runScript(runner, suite.scriptId(file), file));
             }
         } catch (Exception e) {

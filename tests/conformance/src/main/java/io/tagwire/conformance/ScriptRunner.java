@@ -109,6 +109,16 @@ public final class ScriptRunner {
             if (previous != null) {
                 previous.close();
             }
+            if (clients.isEmpty()) {
+                // no connection of this script is open: the acceptor should be done with the last one
+                try {
+                    acceptor.awaitIdle(options.disconnectTimeout());
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    return Optional.of("the acceptor is still busy with an earlier connection: " + e.getMessage());
+                }
+            }
             try {
                 clients.put(client, ClientConnection.open(client, HOST, port, options.connectTimeout(), this::log));
                 log("client " + client + " connected");
@@ -165,6 +175,7 @@ public final class ScriptRunner {
                         + seconds(options.disconnectTimeout()));
             }
             log("client " + client + " disconnected by the acceptor");
+            clients.remove(client).close();
             return Optional.empty();
         }
 
