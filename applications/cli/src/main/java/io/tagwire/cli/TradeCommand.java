@@ -8,9 +8,7 @@ import io.tagwire.trading.venue.Endpoint;
 import io.tagwire.trading.venue.Environment;
 import io.tagwire.trading.venue.VenueProfile;
 import io.tagwire.trading.venue.VenueProfiles;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,9 +96,11 @@ final class TradeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        TradeOutput output = new TradeOutput(spec.commandLine().getOut(), json);
+        // on a terminal, jline prints reports above the line being typed
+        ShellLines lines = script == null ? openLines() : null;
+        TradeOutput output = new TradeOutput(lines == null ? spec.commandLine().getOut() : lines.out(), json);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        try (TradingClient client = TradingClient.builder().session(settings).venue(venue, credentials)
+        try (lines; TradingClient client = TradingClient.builder().session(settings).venue(venue, credentials)
             .listener(output::report).build()) {
             client.start();
             if (!client.awaitLoggedOn(timeout)) {
@@ -111,7 +111,7 @@ final class TradeCommand implements Callable<Integer> {
             output.info("logged on: " + client.sessionId() + " at " + where(settings)
                 + (script == null ? "; 'help' lists the commands" : ""));
             TradeShell shell = new TradeShell(client, output, timeout);
-            return script != null ? runScript(shell, err) : runInteractive(shell, output);
+            return script != null ? runScript(shell, err) : runInteractive(shell, lines);
         } catch (IOException e) {
             err.println("tagwire trade: " + e.getMessage());
             return 1;
@@ -143,17 +143,23 @@ final class TradeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int runInteractive(TradeShell shell, TradeOutput output) throws IOException, InterruptedException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8));
+    private int runInteractive(TradeShell shell, ShellLines lines) throws IOException, InterruptedException {
         while (!shell.quitRequested()) {
-            output.prompt();
-            String line = reader.readLine();
+            String line = lines.readLine();
             if (line == null) {
                 break;
             }
             shell.execute(line);
         }
         return 0;
+    }
+
+    private ShellLines openLines() {
+        try {
+            return ShellLines.open(parent.stdin(), spec.commandLine().getOut(), !json);
+        } catch (IOException e) {
+            return new ShellLines.Plain(parent.stdin(), spec.commandLine().getOut(), !json);
+        }
     }
 
     private VenueProfile profile() {

@@ -86,13 +86,6 @@ final class TradeOutput {
         out.flush();
     }
 
-    synchronized void prompt() {
-        if (!json) {
-            out.print("tagwire> ");
-            out.flush();
-        }
-    }
-
     private void line(JsonLine json) {
         out.println(json);
         out.flush();
