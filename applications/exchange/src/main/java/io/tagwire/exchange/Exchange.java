@@ -41,6 +41,11 @@ final class Exchange {
     OrderRequest replaceRequest;
     boolean rejected;
 
+    /** The client orders; engine thread only. */
+    OrderStore orders() {
+        return orders;
+    }
+
     Exchange(Venue venue, Sessions sessions, OrderStore orders, Market[] markets) {
         this.venue = venue;
         this.sessions = sessions;

@@ -11,8 +11,11 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -205,6 +208,22 @@ public final class ExchangeSimulator implements AutoCloseable {
             return null;
         }
         return BigDecimal.valueOf(price[0], market.priceScale);
+    }
+
+    /**
+     * What the exchange holds of every client order it still keeps, by the order's current
+     * ClOrdID(11): OrdStatus(39), CumQty(14) and LeavesQty(151). For tests that compare a
+     * client's view with the exchange's. Any thread; allocates.
+     */
+    Map<String, OrderSnapshot> orderSnapshots() {
+        Map<String, OrderSnapshot> snapshots = new HashMap<>();
+        awaitOnEngine(() -> context.exchange.orders().forEachKept(order -> {
+            String clOrdId = new String(order.clOrdId, 0, order.clOrdIdLength, StandardCharsets.US_ASCII);
+            snapshots.put(clOrdId, new OrderSnapshot(clOrdId, order.orderId, order.ordStatus,
+                BigDecimal.valueOf(order.cumQty, order.market.quantityScale),
+                BigDecimal.valueOf(order.leavesQty, order.market.quantityScale)));
+        }));
+        return snapshots;
     }
 
     /** The id of the engine's event-loop thread (for allocation measurements in tests). */

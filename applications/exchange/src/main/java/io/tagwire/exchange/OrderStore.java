@@ -111,6 +111,15 @@ final class OrderStore {
         return ring.length;
     }
 
+    /** Visits every order still kept, open or closed (tests compare it with a client's view; cold). */
+    void forEachKept(Consumer<Order> visitor) {
+        for (Order order : ring) {
+            if (order != null && order.market != null) {
+                visitor.accept(order);
+            }
+        }
+    }
+
     /** Visits every live order (mass cancel; cold). */
     void forEachLive(Consumer<Order> visitor) {
         for (Order order : ring) {

@@ -12,6 +12,8 @@ final class ReportStyle {
     final boolean binance;
     final boolean aggressorIndicator;
     final boolean massCancel;
+    /** FIXT.1.1 (FIX 5.0 SP2 messages): OrderMassCancelReport(r) requires MassActionReportID(1369). */
+    final boolean fixt;
     final TimestampPrecision precision;
     final char postOnlyExecInst;
 
@@ -20,6 +22,7 @@ final class ReportStyle {
         this.binance = venue == Venue.BINANCE_SPOT;
         this.aggressorIndicator = binance || beginString.startsWith("FIXT");
         this.massCancel = !fix42;
+        this.fixt = beginString.startsWith("FIXT");
         this.precision = venue.precision();
         this.postOnlyExecInst = venue == Venue.COINBASE_EXCHANGE ? 'A' : '6';
     }

@@ -11,6 +11,8 @@ import io.tagwire.match.Side;
  * values: no allocation.
  */
 final class Reports {
+    /** MassActionReportID(1369), required in FIX 5.0 SP2's OrderMassCancelReport(r). */
+    static final int MASS_ACTION_REPORT_ID = 1369;
     /** Binance's ErrorCode(25016), on rejects. */
     static final int ERROR_CODE = 25016;
     /** AggressorIndicator(1057), on trades, FIX 5.0 and Binance. */
@@ -133,6 +135,9 @@ final class Reports {
                                       int affected, CharSequence text) {
         if (!style.binance) {
             e.putLong(Tags.OrderID, reportId);
+        }
+        if (style.fixt) {
+            e.putLong(MASS_ACTION_REPORT_ID, reportId);
         }
         e.putBytes(Tags.ClOrdID, request.clOrdId, 0, request.clOrdIdLength);
         if (request.symbolLength > 0) {

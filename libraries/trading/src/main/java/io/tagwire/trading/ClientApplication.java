@@ -6,6 +6,7 @@ import io.tagwire.codec.fix44.Tags;
 import io.tagwire.session.Application;
 import io.tagwire.session.OutboundMessage;
 import io.tagwire.session.Session;
+import io.tagwire.session.SessionStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ final class ClientApplication implements Application {
     private volatile Thread loopThread;
     private Session session;
     private int logons;
+    private volatile String logonRefusal;
 
     ClientApplication(OrderTracker tracker, LogonCustomizer logonCustomizer, Consumer<Session> onReconnect) {
         this.tracker = tracker;
@@ -77,6 +79,12 @@ final class ClientApplication implements Application {
      */
     @Override
     public void fromAdmin(FixMessage message, Session session) {
+        if (message.msgTypeKey() == MsgTypes.Logout_KEY && session.status() == SessionStatus.LOGON_SENT) {
+            // a Logout answering our Logon: the venue's reason (bad key, bad signature, ...)
+            String text = message.getString(Tags.Text);
+            logonRefusal = text != null ? text : "a Logout without Text(58)";
+            return;
+        }
         if (message.msgTypeKey() != MsgTypes.Reject_KEY) {
             return;
         }
@@ -105,9 +113,15 @@ final class ClientApplication implements Application {
         }
     }
 
+    /** The Text(58) of the Logout that refused the last Logon, or null (none, or logged on since). */
+    String logonRefusal() {
+        return logonRefusal;
+    }
+
     @Override
     public void onLogon(Session session) {
         loopThread = Thread.currentThread();
+        logonRefusal = null;
         sentRequests.clear();
         logons++;
         if (logons > 1) {

@@ -2,6 +2,7 @@ package io.tagwire.trading;
 
 import io.tagwire.session.Engine;
 import io.tagwire.session.SessionID;
+import io.tagwire.session.SessionSettings;
 import io.tagwire.trading.venue.AmendStyle;
 import io.tagwire.trading.venue.VenueProfile;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public final class TradingClient implements AutoCloseable {
     private final SessionID sessionId;
     private final OrderTracker tracker;
     private final ClientApplication application;
+    private final DropCopyApplication dropCopy;
+    private final SessionID dropCopyId;
     private final RequestSender sender;
     private final AmendStyle amendStyle;
     private final Supplier<String> clOrdIds;
@@ -57,9 +60,21 @@ public final class TradingClient implements AutoCloseable {
         this.clOrdIds = builder.clOrdIds();
         this.maxWaitingRequests = builder.session().sendQueueCapacity();
         // the sender exists before the first logon can call back
+        SessionSettings dropCopySettings = builder.dropCopy();
+        // with a drop copy, what the order-entry connection missed arrives there: no status requests
+        boolean statusRequests = builder.reconcileOnReconnect() && dropCopySettings == null;
         this.application = new ClientApplication(tracker, builder.logonCustomizer(),
-            builder.reconcileOnReconnect() ? session -> reconcile() : session -> { });
-        this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
+            statusRequests ? session -> reconcile() : session -> { });
+        if (dropCopySettings == null) {
+            this.dropCopy = null;
+            this.dropCopyId = null;
+            this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
+        } else {
+            this.dropCopy = new DropCopyApplication(tracker, builder.dropCopyLogon());
+            this.dropCopyId = dropCopySettings.sessionId();
+            this.engine = builder.engineBuilder().sessions(List.of(builder.session(), dropCopySettings))
+                .applications(id -> id.equals(sessionId) ? application : dropCopy).build();
+        }
         this.sender = new RequestSender(engine, sessionId, tracker, application,
             new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(),
             this::nextClOrdId);
@@ -81,6 +96,53 @@ public final class TradingClient implements AutoCloseable {
 
     public boolean isLoggedOn() {
         return engine.isLoggedOn(sessionId);
+    }
+
+    /**
+     * Starts the engine and waits until the order-entry session (and the drop copy, if any)
+     * is logged on.
+     *
+     * @throws LogonRefusedException if the venue answers a Logon with a Logout; its message is
+     *     the venue's Text(58), e.g. {@code Signature for this request is not valid.}
+     * @throws IOException if not logged on within {@code timeout}, or the port cannot be reached
+     */
+    public void connect(Duration timeout) throws IOException, InterruptedException {
+        start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // awaited in slices so that a refused Logon ends the wait at once
+        Duration slice = Duration.ofMillis(20);
+        while (true) {
+            String refusal = logonRefusal();
+            if (refusal != null) {
+                throw new LogonRefusedException(refusal);
+            }
+            if (engine.awaitLoggedOn(sessionId, slice)
+                && (dropCopyId == null || engine.awaitLoggedOn(dropCopyId, slice))) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("not logged on to " + sessionId + (dropCopyId == null ? "" : " and " + dropCopyId)
+                    + " within " + timeout);
+            }
+        }
+    }
+
+    /**
+     * The Text(58) of the Logout with which the venue refused the latest Logon of the
+     * order-entry session or the drop copy (bad key or signature, ...); null if none was
+     * refused since the last successful Logon.
+     */
+    public String logonRefusal() {
+        String refusal = application.logonRefusal();
+        if (refusal == null && dropCopy != null && !engine.isLoggedOn(dropCopyId)) {
+            refusal = dropCopy.logonRefusal();
+        }
+        return refusal;
+    }
+
+    /** The drop-copy session's ID, or null without one. */
+    public SessionID dropCopySessionId() {
+        return dropCopyId;
     }
 
     /** A limit order; {@code postOnly} adds the venue's post-only instruction. Prices and quantities as mantissas. */

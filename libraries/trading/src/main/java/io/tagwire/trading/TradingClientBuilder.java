@@ -31,6 +31,8 @@ public final class TradingClientBuilder {
     private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
     private VenueProfile venue;
     private Credentials credentials;
+    private SessionSettings dropCopy;
+    private LogonCustomizer dropCopyLogon = LogonCustomizer.NONE;
 
     TradingClientBuilder() {
     }
@@ -68,6 +70,35 @@ public final class TradingClientBuilder {
     private static RequestThrottle throttleOf(RateLimit limit) {
         Throttle throttle = limit.newThrottle();
         return throttle::tryAcquire;
+    }
+
+    /**
+     * Adds a drop-copy session on the same engine, signed the drop-copy profile's way
+     * (e.g. {@code binance-spot-dropcopy}, which adds DropCopyFlag(9406)=Y) with the
+     * credentials given to {@link #venue}: its ExecutionReports feed the same orders,
+     * copies of reports already applied (same ExecID) are ignored. With a drop copy, a
+     * reconnect sends no OrderStatusRequest(H): the drop copy, logged on while the
+     * order-entry connection was down, brought what it missed. Its SenderCompID must differ
+     * from the order-entry session's.
+     */
+    public TradingClientBuilder dropCopy(VenueProfile dropCopyProfile, SessionSettings settings) {
+        Objects.requireNonNull(dropCopyProfile, "dropCopyProfile");
+        if (credentials == null) {
+            throw new IllegalStateException("call venue(profile, credentials) before dropCopy(profile, settings)");
+        }
+        Credentials signWith = credentials;
+        dropCopyProfile.checkCredentials(signWith, settings.sessionId().senderCompId());
+        return dropCopy(settings, logon -> {
+            dropCopyProfile.signer().sign(logon, signWith);
+            dropCopyProfile.addLogonFields(logon.encoder());
+        });
+    }
+
+    /** A drop-copy session as {@link #dropCopy(VenueProfile, SessionSettings)}, its Logon fields added by {@code logon}. */
+    public TradingClientBuilder dropCopy(SessionSettings settings, LogonCustomizer logon) {
+        this.dropCopy = Objects.requireNonNull(settings, "settings");
+        this.dropCopyLogon = Objects.requireNonNull(logon, "logon");
+        return this;
     }
 
     /** How {@link TradingClient#amend} changes an order; G by default, the venue's with {@link #venue}. */
@@ -143,6 +174,10 @@ public final class TradingClientBuilder {
         if (venue != null) {
             venue.checkCredentials(credentials, session.sessionId().senderCompId());
         }
+        if (dropCopy != null && (!dropCopy.isInitiator() || dropCopy.sessionId().equals(session.sessionId()))) {
+            throw new IllegalArgumentException("the drop copy " + dropCopy.sessionId()
+                + " must be an initiator session other than the order-entry session");
+        }
         if (clOrdIds == null) {
             String prefix = Long.toString(System.currentTimeMillis(), 36) + "-";
             AtomicLong next = new AtomicLong();
@@ -153,6 +188,14 @@ public final class TradingClientBuilder {
 
     SessionSettings session() {
         return session;
+    }
+
+    SessionSettings dropCopy() {
+        return dropCopy;
+    }
+
+    LogonCustomizer dropCopyLogon() {
+        return dropCopyLogon;
     }
 
     OrderListener listener() {
