@@ -33,6 +33,7 @@ final class ClientApplication implements Application {
     private Session session;
     private int logons;
     private volatile String logonRefusal;
+    private volatile String lastLogoutText;
 
     ClientApplication(OrderTracker tracker, LogonCustomizer logonCustomizer, Consumer<Session> onReconnect) {
         this.tracker = tracker;
@@ -79,10 +80,13 @@ final class ClientApplication implements Application {
      */
     @Override
     public void fromAdmin(FixMessage message, Session session) {
-        if (message.msgTypeKey() == MsgTypes.Logout_KEY && session.status() == SessionStatus.LOGON_SENT) {
-            // a Logout answering our Logon: the venue's reason (bad key, bad signature, ...)
+        if (message.msgTypeKey() == MsgTypes.Logout_KEY) {
             String text = message.getString(Tags.Text);
-            logonRefusal = text != null ? text : "a Logout without Text(58)";
+            lastLogoutText = text != null ? text : "";
+            if (session.status() == SessionStatus.LOGON_SENT) {
+                // a Logout answering our Logon: the venue's reason (bad key, bad signature, ...)
+                logonRefusal = text != null ? text : "a Logout without Text(58)";
+            }
             return;
         }
         if (message.msgTypeKey() != MsgTypes.Reject_KEY) {
@@ -116,6 +120,11 @@ final class ClientApplication implements Application {
     /** The Text(58) of the Logout that refused the last Logon, or null (none, or logged on since). */
     String logonRefusal() {
         return logonRefusal;
+    }
+
+    /** Text(58) of the last Logout(5) the venue sent ("" without one), or null if none came. */
+    String lastLogoutText() {
+        return lastLogoutText;
     }
 
     @Override

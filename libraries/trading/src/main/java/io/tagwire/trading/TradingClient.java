@@ -140,6 +140,15 @@ public final class TradingClient implements AutoCloseable {
         return refusal;
     }
 
+    /**
+     * The Text(58) of the last Logout(5) the venue sent on the order-entry session (a
+     * breached message limit, maintenance, a refused Logon), "" if it had none; null if the
+     * venue never logged the client out.
+     */
+    public String lastLogoutText() {
+        return application.lastLogoutText();
+    }
+
     /** The drop-copy session's ID, or null without one. */
     public SessionID dropCopySessionId() {
         return dropCopyId;
