@@ -52,6 +52,11 @@ final class DemoVenue implements AutoCloseable {
 
     /** Starts the exchange (listening on a free local port) and builds a client for it, not yet started. */
     static DemoVenue start(Venue venue, OrderListener listener) throws IOException {
+        return start(venue, listener, true);
+    }
+
+    /** As {@link #start(Venue, OrderListener)}; without {@code registerKey} the exchange refuses the Logon. */
+    static DemoVenue start(Venue venue, OrderListener listener, boolean registerKey) throws IOException {
         VenueProfile profile = VenueProfiles.byName(venue.profileName());
         Instrument instrument = venue == Venue.COINBASE_EXCHANGE
             ? new Instrument("BTC-USD", 2, 1, 8, 1000) : new Instrument("BTCUSDT", 2, 1, 5, 1);
@@ -62,7 +67,7 @@ final class DemoVenue implements AutoCloseable {
         switch (venue) {
             case BINANCE_SPOT -> {
                 KeyPair pair = KeyFiles.generateEd25519();
-                keys.addPublicKey("demo-api-key", pair.getPublic());
+                keys.addPublicKey(registerKey ? "demo-api-key" : "another-api-key", pair.getPublic());
                 credentials = Credentials.builder().apiKey("demo-api-key").privateKey(pair.getPrivate()).build();
                 senderCompId = "DEMO01";
                 keyDescription = "fresh Ed25519 key pair, public key registered with the exchange";

@@ -116,6 +116,18 @@ class TradeCommandTest {
     }
 
     @Test
+    void nobodyAtTheAddressEndsWithExitStatusOneAfterTheTimeout() throws Exception {
+        int port = ExchangeCommandTest.freePort();
+        StringWriter err = new StringWriter();
+
+        int exitCode = commandLine(new StringWriter(), err).execute("trade", "--profile", "generic",
+            "--connect", "127.0.0.1:" + port, "--timeout", "1", "--script", script("status").toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("not logged on to 127.0.0.1:" + port + " within 1 s");
+    }
+
+    @Test
     void usageErrorsSayWhatIsWrong() {
         StringWriter err = new StringWriter();
         int noProfile = commandLine(new StringWriter(), err).execute("trade");
