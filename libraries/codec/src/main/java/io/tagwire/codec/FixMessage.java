@@ -31,19 +31,34 @@ public final class FixMessage {
     private static final int TAG_BODY_LENGTH = 9;
     private static final int TAG_MSG_TYPE = 35;
 
+    /** Tags below this get O(1) lookups by tag through {@link #firstIndexByTag}. */
+    private static final int DIRECT_TAG_LIMIT = 1024;
+    private static final int TAG = 0;
+    private static final int VALUE_OFFSET = 1;
+    private static final int VALUE_LENGTH = 2;
+    /** Ints per field in {@link #fields}. */
+    private static final int STRIDE = 3;
+
     private final AsciiSequence msgTypeView = new AsciiSequence();
+    /**
+     * For each small tag, the index of its first field. Never cleared: an entry counts only
+     * when it points inside this message at a field with that tag, so what the previous
+     * message left behind fails that check, and the first occurrence always wins.
+     */
+    private final int[] firstIndexByTag = new int[DIRECT_TAG_LIMIT];
     private DataFields dataFields;
     private byte[] buffer = new byte[0];
     private int offset;
     private int length;
-    private int[] tags;
-    private int[] valueOffsets;
-    private int[] valueLengths;
+    /** (tag, valueOffset, valueLength) per field, in wire order: one array, so one bounds check and one cache line. */
+    private int[] fields;
     private int count;
     private int parseError;
     private int parseErrorIndex;
     private long msgTypeKey;
     private int msgTypeIndex;
+    /** The tag found by {@link #oddTag}, the slow path for tags that are not plain digits. */
+    private int oddTag;
 
     public FixMessage() {
         this(DataFields.STANDARD, 64);
@@ -51,10 +66,7 @@ public final class FixMessage {
 
     public FixMessage(DataFields dataFields, int initialFieldCapacity) {
         this.dataFields = dataFields;
-        int capacity = Math.max(8, initialFieldCapacity);
-        tags = new int[capacity];
-        valueOffsets = new int[capacity];
-        valueLengths = new int[capacity];
+        fields = new int[Math.max(8, initialFieldCapacity) * STRIDE];
     }
 
     /** Which length fields announce data fields, e.g. from a dictionary. */
@@ -77,75 +89,101 @@ public final class FixMessage {
         msgTypeKey = MsgTypeKey.NONE;
         msgTypeIndex = -1;
 
+        DataFields data = dataFields;
         int end = offset + length;
         int p = offset;
         int pendingDataTag = 0;
         int pendingDataLength = 0;
         while (p < end) {
             int tag = 0;
-            byte c = buffer[p];
-            boolean negative = c == '-';
-            if (negative && ++p < end) {
-                c = buffer[p];
-            }
-            int digitsStart = p;
-            while (c >= '0' && c <= '9') {
+            int q = p;
+            byte c = buffer[q];
+            while (c >= '0' && c <= '9' && tag <= 9_999_999) {
                 tag = tag * 10 + (c - '0');
-                if (tag > 99_999_999) {
+                if (++q == end) {
                     break;
                 }
-                if (++p == end) {
-                    break;
-                }
-                c = buffer[p];
+                c = buffer[q];
             }
             int valueStart;
-            if (p < end && c == '=' && p > digitsStart) {
-                valueStart = p + 1;
-                if (negative) {
-                    tag = -tag;
-                }
+            if (c == '=' && q > p && q < end) {
+                valueStart = q + 1;
             } else {
-                error(PARSE_INVALID_TAG, count);
-                tag = INVALID_TAG;
-                int eq = indexOf(buffer, p, end, (byte) '=');
-                int soh = Ascii.indexOfSoh(buffer, p, end);
-                valueStart = eq >= 0 && (soh < 0 || eq < soh) ? eq + 1 : (soh >= 0 ? soh : end);
+                valueStart = oddTag(buffer, p, end);
+                tag = oddTag;
             }
             int valueEnd;
-            if (pendingDataTag != 0 && tag == pendingDataTag && pendingDataLength >= 0) {
-                // compare lengths, not offsets: a length near Integer.MAX_VALUE must not overflow
-                if (pendingDataLength < end - valueStart && buffer[valueStart + pendingDataLength] == Ascii.SOH) {
-                    valueEnd = valueStart + pendingDataLength;
-                } else {
-                    error(PARSE_BAD_DATA_LENGTH, count);
-                    valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
-                }
-            } else {
+            if (pendingDataTag == 0) {
                 valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
+            } else {
+                valueEnd = dataValueEnd(buffer, valueStart, end, tag, pendingDataTag, pendingDataLength);
+                pendingDataTag = 0;
             }
             if (valueEnd < 0) {
                 error(PARSE_MISSING_DELIMITER, count);
                 valueEnd = end;
             }
-            add(tag, valueStart, valueEnd - valueStart);
-            pendingDataTag = 0;
+            int index = add(tag, valueStart, valueEnd - valueStart);
+            if (tag >= 0 && tag < DIRECT_TAG_LIMIT) {
+                int first = firstIndexByTag[tag];
+                if (first >= index || fields[first * STRIDE] != tag) {
+                    firstIndexByTag[tag] = index;
+                }
+                if (tag == TAG_MSG_TYPE && msgTypeIndex < 0) {
+                    msgTypeIndex = index;
+                    msgTypeKey = MsgTypeKey.of(buffer, valueStart, valueEnd - valueStart);
+                }
+            }
             if (tag != INVALID_TAG) {
-                int dataTag = dataFields.dataTagFor(tag);
+                int dataTag = data.dataTagFor(tag);
                 if (dataTag != 0) {
                     pendingDataTag = dataTag;
                     int declared = valueEnd - valueStart;
                     pendingDataLength = FixValues.isInt(buffer, valueStart, declared)
                         ? FixValues.parseInt(tag, buffer, valueStart, declared) : -1;
                 }
-                if (tag == TAG_MSG_TYPE && msgTypeIndex < 0) {
-                    msgTypeIndex = count - 1;
-                    msgTypeKey = MsgTypeKey.of(buffer, valueStart, valueEnd - valueStart);
-                }
             }
             p = valueEnd + 1;
         }
         return parseError;
+    }
+
+    /**
+     * The slow path for a field whose tag is not plain digits then '=': a negative number
+     * ({@code -1=x}, indexed as -1 for validation to reject) or no number at all
+     * ({@link #INVALID_TAG}, a parse error). Sets {@link #oddTag}; returns where the value starts.
+     */
+    private int oddTag(byte[] buffer, int p, int end) {
+        if (buffer[p] == '-') {
+            int tag = 0;
+            int q = p + 1;
+            while (q < end && Ascii.isDigit(buffer[q]) && tag <= 9_999_999) {
+                tag = tag * 10 + (buffer[q] - '0');
+                q++;
+            }
+            if (q < end && buffer[q] == '=' && q > p + 1) {
+                oddTag = -tag;
+                return q + 1;
+            }
+        }
+        error(PARSE_INVALID_TAG, count);
+        oddTag = INVALID_TAG;
+        int eq = indexOf(buffer, p, end, (byte) '=');
+        int soh = Ascii.indexOfSoh(buffer, p, end);
+        return eq >= 0 && (soh < 0 || eq < soh) ? eq + 1 : (soh >= 0 ? soh : end);
+    }
+
+    /** Where a field's value ends when the field before it announced a data field's length. */
+    private int dataValueEnd(byte[] buffer, int valueStart, int end, int tag, int dataTag, int dataLength) {
+        if (tag != dataTag || dataLength < 0) {
+            return Ascii.indexOfSoh(buffer, valueStart, end);
+        }
+        // compare lengths, not offsets: a length near Integer.MAX_VALUE must not overflow
+        if (dataLength < end - valueStart && buffer[valueStart + dataLength] == Ascii.SOH) {
+            return valueStart + dataLength;
+        }
+        error(PARSE_BAD_DATA_LENGTH, count);
+        return Ascii.indexOfSoh(buffer, valueStart, end);
     }
 
     private void error(int code, int index) {
@@ -164,17 +202,19 @@ public final class FixMessage {
         return -1;
     }
 
-    private void add(int tag, int valueOffset, int valueLength) {
-        if (count == tags.length) {
-            int capacity = count * 2;
-            tags = java.util.Arrays.copyOf(tags, capacity);
-            valueOffsets = java.util.Arrays.copyOf(valueOffsets, capacity);
-            valueLengths = java.util.Arrays.copyOf(valueLengths, capacity);
+    /** Appends a field; returns its index. */
+    private int add(int tag, int valueOffset, int valueLength) {
+        int index = count;
+        int at = index * STRIDE;
+        if (at + STRIDE > fields.length) {
+            fields = java.util.Arrays.copyOf(fields, fields.length * 2);
         }
-        tags[count] = tag;
-        valueOffsets[count] = valueOffset;
-        valueLengths[count] = valueLength;
-        count++;
+        int[] f = fields;
+        f[at + TAG] = tag;
+        f[at + VALUE_OFFSET] = valueOffset;
+        f[at + VALUE_LENGTH] = valueLength;
+        count = index + 1;
+        return index;
     }
 
     // ---- the index ----------------------------------------------------------------------
@@ -197,15 +237,15 @@ public final class FixMessage {
     }
 
     public int tagAt(int index) {
-        return tags[index];
+        return fields[index * STRIDE + TAG];
     }
 
     public int valueOffset(int index) {
-        return valueOffsets[index];
+        return fields[index * STRIDE + VALUE_OFFSET];
     }
 
     public int valueLength(int index) {
-        return valueLengths[index];
+        return fields[index * STRIDE + VALUE_LENGTH];
     }
 
     public int parseError() {
@@ -219,14 +259,18 @@ public final class FixMessage {
 
     /** Index of the first field with {@code tag}, or -1. */
     public int indexOf(int tag) {
+        if (tag >= 0 && tag < DIRECT_TAG_LIMIT) {
+            int first = firstIndexByTag[tag];
+            return first < count && fields[first * STRIDE] == tag ? first : -1;
+        }
         return indexOf(tag, 0);
     }
 
     /** Index of the first field with {@code tag} at or after {@code fromIndex}, or -1. */
     public int indexOf(int tag, int fromIndex) {
-        int[] t = tags;
-        for (int i = fromIndex, n = count; i < n; i++) {
-            if (t[i] == tag) {
+        int[] f = fields;
+        for (int i = Math.max(fromIndex, 0), n = count; i < n; i++) {
+            if (f[i * STRIDE] == tag) {
                 return i;
             }
         }
@@ -247,7 +291,7 @@ public final class FixMessage {
     /** MsgType(35) as a view that is valid until the next parse, or null if missing. */
     public CharSequence msgType() {
         return msgTypeIndex < 0 ? null
-            : msgTypeView.wrap(buffer, valueOffsets[msgTypeIndex], valueLengths[msgTypeIndex]);
+            : msgTypeView.wrap(buffer, valueOffset(msgTypeIndex), valueLength(msgTypeIndex));
     }
 
     /**
@@ -256,67 +300,67 @@ public final class FixMessage {
      * test 2t) and must be ignored without using up a sequence number.
      */
     public boolean hasStandardHeaderStart() {
-        return count >= 3 && tags[0] == TAG_BEGIN_STRING && tags[1] == TAG_BODY_LENGTH && tags[2] == TAG_MSG_TYPE;
+        return count >= 3 && tagAt(0) == TAG_BEGIN_STRING && tagAt(1) == TAG_BODY_LENGTH && tagAt(2) == TAG_MSG_TYPE;
     }
 
     // ---- typed getters by index ---------------------------------------------------------
 
     public int intAt(int index) {
-        return FixValues.parseInt(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseInt(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     public long longAt(int index) {
-        return FixValues.parseLong(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseLong(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     public char charAt(int index) {
-        return FixValues.parseChar(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseChar(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     public boolean booleanAt(int index) {
-        return FixValues.parseBoolean(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseBoolean(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     public Decimal decimalAt(int index, Decimal into) {
-        return FixValues.parseDecimal(tags[index], buffer, valueOffsets[index], valueLengths[index], into);
+        return FixValues.parseDecimal(tagAt(index), buffer, valueOffset(index), valueLength(index), into);
     }
 
     /** A UTCTimestamp of any precision as epoch nanoseconds. */
     public long utcTimestampAt(int index) {
-        return FixValues.parseUtcTimestamp(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseUtcTimestamp(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     /** A UTCDateOnly or LocalMktDate as an epoch day. */
     public int dateAt(int index) {
-        return FixValues.parseDate(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseDate(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     /** A UTCTimeOnly as nanoseconds since midnight. */
     public long utcTimeOnlyAt(int index) {
-        return FixValues.parseUtcTimeOnly(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseUtcTimeOnly(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     /** A MonthYear packed as described by {@link FixValues#parseMonthYear}. */
     public int monthYearAt(int index) {
-        return FixValues.parseMonthYear(tags[index], buffer, valueOffsets[index], valueLengths[index]);
+        return FixValues.parseMonthYear(tagAt(index), buffer, valueOffset(index), valueLength(index));
     }
 
     public AsciiSequence stringAt(int index, AsciiSequence into) {
-        return into.wrap(buffer, valueOffsets[index], valueLengths[index]);
+        return into.wrap(buffer, valueOffset(index), valueLength(index));
     }
 
     /** This method allocates memory. */
     public String stringAt(int index) {
-        return new String(buffer, valueOffsets[index], valueLengths[index], java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(buffer, valueOffset(index), valueLength(index), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** True when the value at {@code index} is exactly {@code expected}. */
     public boolean valueEquals(int index, CharSequence expected) {
-        int len = valueLengths[index];
+        int len = valueLength(index);
         if (expected.length() != len) {
             return false;
         }
-        int off = valueOffsets[index];
+        int off = valueOffset(index);
         for (int i = 0; i < len; i++) {
             if ((buffer[off + i] & 0xFF) != expected.charAt(i)) {
                 return false;
