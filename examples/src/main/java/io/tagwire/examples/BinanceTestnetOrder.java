@@ -53,10 +53,7 @@ public final class BinanceTestnetOrder {
                 .venue(venue, credentials)                        // signed Logon, ClOrdIDs, rate limit
                 .listener(order -> out.println("report: " + order))   // engine thread: do not block
                 .build()) {
-            client.start();
-            if (!client.awaitLoggedOn(Duration.ofSeconds(10))) {
-                throw new IllegalStateException("not logged on to " + settings.sessionId());
-            }
+            client.connect(Duration.ofSeconds(10));     // LogonRefusedException: the venue's Text(58)
             Order order = client.placeLimit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), price,
                 TimeInForce.GOOD_TILL_CANCEL, false);
             order.acknowledged().get(10, TimeUnit.SECONDS);    // NEW, or REJECTED with text()

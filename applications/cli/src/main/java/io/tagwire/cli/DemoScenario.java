@@ -1,11 +1,13 @@
 package io.tagwire.cli;
 
+import io.tagwire.trading.LogonRefusedException;
 import io.tagwire.trading.Order;
 import io.tagwire.trading.OrderState;
 import io.tagwire.trading.Side;
 import io.tagwire.trading.TimeInForce;
 import io.tagwire.trading.TradingClient;
 import io.tagwire.trading.venue.RateLimit;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,12 +103,11 @@ final class DemoScenario {
     private void logOn() throws DemoFailure, InterruptedException {
         step("logon", "Log on to " + venue.profile().name() + " with " + venue.logonDescription());
         try {
-            client.start();
-        } catch (java.io.IOException e) {
-            throw new DemoFailure("the client could not start: " + e.getMessage());
-        }
-        if (!client.awaitLoggedOn(timeout)) {
-            throw new DemoFailure("not logged on within " + timeout.toSeconds() + " s (was the Logon refused?)");
+            client.connect(timeout);
+        } catch (LogonRefusedException e) {
+            throw new DemoFailure("the exchange refused the Logon: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DemoFailure("not logged on within " + timeout.toSeconds() + " s: " + e.getMessage());
         }
         output.ok("logon", "logged on as " + client.sessionId());
     }

@@ -2,6 +2,7 @@ package io.tagwire.cli;
 
 import io.tagwire.session.SessionSettings;
 import io.tagwire.session.SettingsBuilder;
+import io.tagwire.trading.LogonRefusedException;
 import io.tagwire.trading.TradingClient;
 import io.tagwire.trading.venue.Credentials;
 import io.tagwire.trading.venue.Endpoint;
@@ -102,10 +103,14 @@ final class TradeCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (lines; TradingClient client = TradingClient.builder().session(settings).venue(venue, credentials)
             .listener(output::report).build()) {
-            client.start();
-            if (!client.awaitLoggedOn(timeout)) {
+            try {
+                client.connect(timeout);
+            } catch (LogonRefusedException e) {
+                err.println("tagwire trade: " + where(settings) + " refused the Logon: " + e.getMessage());
+                return 1;
+            } catch (IOException e) {
                 err.println("tagwire trade: not logged on to " + where(settings) + " within " + timeoutSeconds
-                    + " s (refused, or nobody there?)");
+                    + " s (" + e.getMessage() + ")");
                 return 1;
             }
             output.info("logged on: " + client.sessionId() + " at " + where(settings)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class DemoScenarioTest {
     @Test
-    void aRefusedLogonFailsTheFirstStepInsteadOfHanging() throws Exception {
+    void aRefusedLogonFailsTheFirstStepWithTheVenuesText() throws Exception {
         StringWriter out = new StringWriter();
         DemoOutput output = new DemoOutput(new PrintWriter(out), false);
         try (DemoVenue demo = DemoVenue.start(Venue.BINANCE_SPOT, output::report, false)) {
@@ -22,7 +22,7 @@ class DemoScenarioTest {
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> scenario.run(0)).isInstanceOf(DemoFailure.class)
-                .hasMessage("not logged on within 2 s (was the Logon refused?)");
+                .hasMessage("the exchange refused the Logon: Invalid API-key, IP, or permissions for action.");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
         assertThat(out.toString()).contains("1. Log on to binance-spot").doesNotContain("ok:", "2. ");

@@ -128,6 +128,22 @@ class TradeCommandTest {
     }
 
     @Test
+    void aKeyTheVenueDoesNotKnowEndsWithTheVenuesRefusal() throws Exception {
+        Path other = directory.resolve("other");
+        assertThat(commandLine(new StringWriter(), new StringWriter()).execute("keygen", "--out", other.toString(),
+            "--api-key", "unknown-key")).isZero();
+        StringWriter err = new StringWriter();
+
+        String keyFile = other.resolve("credentials.properties").toString();
+        int exitCode = commandLine(new StringWriter(), err).execute("trade", "--profile", "binance-spot",
+            "--connect", "127.0.0.1:" + exchange.port(), "--key-file", keyFile,
+            "--script", script("status").toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("refused the Logon: Invalid API-key, IP, or permissions for action.");
+    }
+
+    @Test
     void usageErrorsSayWhatIsWrong() {
         StringWriter err = new StringWriter();
         int noProfile = commandLine(new StringWriter(), err).execute("trade");
@@ -149,7 +165,7 @@ class TradeCommandTest {
     }
 
     private Path script(String... lines) throws Exception {
-        return Files.write(directory.resolve("script.txt"), String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        return Files.writeString(directory.resolve("script.txt"), String.join("\n", lines));
     }
 
     record Run(int exitCode, String out, String err) {
@@ -164,7 +180,8 @@ class TradeCommandTest {
     }
 
     private Run run(String stdin, String... options) {
-        CommandLine commandLine = Tagwire.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CommandLine commandLine =
+            Tagwire.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
