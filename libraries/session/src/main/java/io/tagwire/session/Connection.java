@@ -386,6 +386,15 @@ final class Connection implements SessionOutput {
         return outEnd - outStart;
     }
 
+    /**
+     * True while a quarter of the outbound bound waits for the socket: the event loop then
+     * leaves queued messages in the send ring, so that {@link Engine#send} reports back-pressure
+     * instead of the buffer reaching its bound and the session disconnecting.
+     */
+    boolean backedUp() {
+        return outEnd - outStart > maxOutboundBytes / 4;
+    }
+
     // ---- closing ----------------------------------------------------------------------------
 
     /** The session ends the connection (it has sent what it had to, e.g. a Logout). */

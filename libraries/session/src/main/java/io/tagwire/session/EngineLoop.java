@@ -154,11 +154,24 @@ final class EngineLoop implements Runnable {
             return true;
         }
         for (int i = 0, n = sessions.size(); i < n; i++) {
-            if (!sessions.get(i).ring().isEmpty()) {
+            if (drainable(sessions.get(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The session has queued messages the loop may send now: not while its socket is behind,
+     * or a producer faster than the counterparty would fill the outbound buffer to its bound
+     * and be disconnected. OP_WRITE wakes the loop when the socket takes bytes again.
+     */
+    private static boolean drainable(EngineSession session) {
+        if (session.ring().isEmpty()) {
+            return false;
+        }
+        Connection connection = session.connection();
+        return connection == null || !connection.backedUp();
     }
 
     private void onKey(SelectionKey key) {
@@ -223,7 +236,7 @@ final class EngineLoop implements Runnable {
     private void drainRings(long now) {
         for (int i = 0, n = sessions.size(); i < n; i++) {
             EngineSession session = sessions.get(i);
-            if (session.ring().isEmpty()) {
+            if (!drainable(session)) {
                 continue;
             }
             Connection connection = session.connection();

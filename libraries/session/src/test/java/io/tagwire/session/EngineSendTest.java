@@ -11,6 +11,7 @@ import static io.tagwire.session.EngineTestSupport.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagwire.codec.FixMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -98,6 +99,63 @@ class EngineSendTest {
                 }
             }
             assertThat(exchange.events()).noneMatch(event -> event.contains("|35=3|"));
+        }
+    }
+
+    /** Holds its event loop in the first order's fromApp until released, so it stops reading; counts orders. */
+    private static final class StalledExchange implements Application {
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile int orders;
+
+        @Override
+        public void fromApp(FixMessage message, Session session) {
+            if (orders++ == 0) {
+                awaitQuietly(release);
+            }
+        }
+    }
+
+    @Test
+    void backPressuresTheSenderInsteadOfDisconnectingWhenTheCounterpartyStopsReading() throws Exception {
+        int port = freePort();
+        StalledExchange exchange = new StalledExchange();
+        try (Engine acceptorEngine = engine(acceptor(FIX44, port).persistMessages(false).build(), exchange);
+             Engine initiatorEngine = engine(initiator(FIX44, port).persistMessages(false).build(),
+                 new EngineTestApplication())) {
+            acceptorEngine.start();
+            initiatorEngine.start();
+            assertThat(initiatorEngine.awaitLoggedOn(CLIENT, WAIT)).isTrue();
+            byte[] body = wire(newOrderSingle(FIX44, "BIG") + "58=" + "x".repeat(1000) + "|");
+
+            try {
+                // far more than the socket buffers and the 4 MiB outbound bound hold, unless back-pressure stops us
+                int accepted = 0;
+                long refusedSince = 0;
+                while (accepted < 100_000) {
+                    if (initiatorEngine.send(CLIENT, "D", body, 0, body.length)) {
+                        accepted++;
+                        refusedSince = 0;
+                    } else if (refusedSince == 0) {
+                        refusedSince = System.nanoTime();
+                    } else if (System.nanoTime() - refusedSince > TimeUnit.MILLISECONDS.toNanos(500)) {
+                        break;
+                    }
+                }
+                assertThat(accepted).as("Engine.send refused orders once the counterparty fell behind")
+                    .isLessThan(100_000);
+                assertThat(initiatorEngine.isLoggedOn(CLIENT)).as("still logged on while back-pressured").isTrue();
+
+                exchange.release.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (exchange.orders < accepted && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(exchange.orders).as("every accepted order arrived").isEqualTo(accepted);
+                assertThat(initiatorEngine.isLoggedOn(CLIENT)).isTrue();
+            } finally {
+                // a failed assertion must not leave the acceptor's loop held, or closing it would hang
+                exchange.release.countDown();
+            }
         }
     }
 
