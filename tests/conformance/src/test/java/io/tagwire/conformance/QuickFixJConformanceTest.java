@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -59,10 +60,35 @@ class QuickFixJConformanceTest {
         assertThat(summary.failures()).as(summary.report()).isEmpty();
     }
 
+    /**
+     * Runs the scripts, then once more those that failed other than as known. QuickFIX/J's
+     * timers run on their own threads: on a loaded machine a timer script (heartbeat versus
+     * TestRequest, LastMsgSeqNumProcessed) can see them late. The baseline documents what
+     * QuickFIX/J does, not the machine's load, so a script counts as failed only when it
+     * fails twice; the first failures stay in the printed report. Tagwire gets no such
+     * second chance.
+     */
     private static SuiteSummary run(Path scripts, List<String> filters, RunnerOptions options) throws Exception {
+        SuiteSummary first = suite(options).run(scripts, filters);
+        List<String> again = first.failures().stream().map(ScriptResult::script)
+                .filter(id -> !KNOWN_FAILURES.contains(id)).toList();
+        if (again.isEmpty()) {
+            return first;
+        }
+        System.out.println("QuickFIX/J: running again " + again);
+        SuiteSummary second = suite(options).run(scripts, again);
+        List<ScriptResult> results = new ArrayList<>();
+        for (SuiteSummary.SuiteResult suite : first.suites()) {
+            suite.scripts().stream().filter(result -> !again.contains(result.script())).forEach(results::add);
+        }
+        second.suites().forEach(suite -> results.addAll(suite.scripts()));
+        return new SuiteSummary(List.of(new SuiteSummary.SuiteResult("all, failures run twice", results,
+                first.elapsed().plus(second.elapsed()))), first.elapsed().plus(second.elapsed()));
+    }
+
+    private static ConformanceSuite suite(RunnerOptions options) {
         // one version per thread: QuickFIX/J keeps sessions in a static registry, so one version's suites run in turn
-        return new ConformanceSuite(QuickFixJAcceptor::new, options, FixVersion.values().length, System.out, true)
-                .run(scripts, filters);
+        return new ConformanceSuite(QuickFixJAcceptor::new, options, FixVersion.values().length, System.out, true);
     }
 
     static Path scriptsDirectory() {
