@@ -116,6 +116,10 @@ final class TradeShell {
         }
         orders.add(order);
         await(order.acknowledged(), "the acknowledgement");
+        if (order.timeInForce() == TimeInForce.IMMEDIATE_OR_CANCEL || order.timeInForce() == TimeInForce.FILL_OR_KILL) {
+            // it ends at once: its fills are in before the next command (a script's positions are then exact)
+            await(order.done(), "the end of the order");
+        }
         if (order.state() == OrderState.REJECTED) {
             throw new CommandFailure("#" + orders.size() + " " + order.clOrdId() + " rejected: " + order.text());
         }

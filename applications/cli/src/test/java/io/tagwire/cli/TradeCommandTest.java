@@ -70,6 +70,17 @@ class TradeCommandTest {
     }
 
     @Test
+    void anIocOrderIsAnsweredWhenItHasEndedSoPositionsIncludeItsFills() throws Exception {
+        Path script = script("buy 0.003 BTCUSDT 31000 ioc", "positions");
+
+        Run run = trade("--script", script.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsSubsequence("<- 8 FILLED           BUY 0.003 BTCUSDT @ 31000.00 IOC",
+            "ok: #1 ", " FILLED", "Positions", "BTCUSDT         0.003");
+    }
+
+    @Test
     void aScriptStopsAtTheFirstFailedCommandWithItsLine() throws Exception {
         Path script = script("buy 0.01 BTCUSDT 29000", "cancel #7", "buy 0.01 BTCUSDT 29000");
 
