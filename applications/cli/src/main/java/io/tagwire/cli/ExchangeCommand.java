@@ -8,6 +8,9 @@ import io.tagwire.trading.venue.KeyFiles;
 import io.tagwire.trading.venue.KeyRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +158,11 @@ final class ExchangeCommand implements Callable<Integer> {
         KeyRegistry keys = new KeyRegistry();
         try {
             for (Path file : credentialFiles) {
+                if (isPem(file)) {
+                    throw new ParameterException(spec.commandLine(), file + " is a PEM key, not a credentials file: "
+                        + "give a public key as --public-key APIKEY=" + file + ", or --key a file with apiKey and "
+                        + "privateKeyFile (tagwire keygen writes one)");
+                }
                 keys.add(Credentials.fromFile(file));
             }
             for (Map.Entry<String, Path> entry : publicKeys.entrySet()) {
@@ -164,6 +172,15 @@ final class ExchangeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return keys;
+    }
+
+    private static boolean isPem(Path file) {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+            String first = reader.readLine();
+            return first != null && first.startsWith("-----BEGIN");
+        } catch (IOException | UncheckedIOException e) {
+            return false;   // Credentials.fromFile says what is wrong with it
+        }
     }
 
     private static String describe(List<InstrumentSpec> instruments) {

@@ -81,6 +81,23 @@ class ExchangeCommandTest {
     }
 
     @Test
+    void aPemFileGivenAsCredentialsIsAUsageErrorThatShowsTheRightOption() throws IOException {
+        assertThat(commandLine(new StringWriter(), new StringWriter()).execute("keygen", "--out", directory.toString()))
+            .isZero();
+        Path publicKey = directory.resolve("ed25519.pub.pem");
+        StringWriter err = new StringWriter();
+
+        int wrong = commandLine(new StringWriter(), err).execute("exchange", "--key", publicKey.toString());
+        int right = commandLine(new StringWriter(), new StringWriter()).execute("exchange", "--port", "0", "--for", "0",
+            "--profile", "binance-spot", "--public-key", "my-api-key=" + publicKey);
+
+        assertThat(wrong).isEqualTo(2);
+        assertThat(err.toString()).contains(publicKey + " is a PEM key, not a credentials file: give a public key "
+            + "as --public-key APIKEY=" + publicKey);
+        assertThat(right).isZero();
+    }
+
+    @Test
     void badInstrumentsProfilesAndKeysAreUsageErrors() {
         StringWriter err = new StringWriter();
 
