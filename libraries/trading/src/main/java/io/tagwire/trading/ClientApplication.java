@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
 final class ClientApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ClientApplication.class);
     private static final int TAG_MASS_CANCEL_REJECT_REASON = 532;
+    private static final int TAG_HEADLINE = 148;
 
     private final OrderTracker tracker;
     private final LogonCustomizer logonCustomizer;
     private final Consumer<Session> onReconnect;
+    private final Consumer<ClientApplication> onMaintenanceNews;
     private final Map<String, CompletableFuture<MassCancelReport>> massCancels = new HashMap<>();
     private final SentRequests sentRequests = new SentRequests();
     private volatile Thread loopThread;
@@ -35,10 +37,12 @@ final class ClientApplication implements Application {
     private volatile String logonRefusal;
     private volatile String lastLogoutText;
 
-    ClientApplication(OrderTracker tracker, LogonCustomizer logonCustomizer, Consumer<Session> onReconnect) {
+    ClientApplication(OrderTracker tracker, LogonCustomizer logonCustomizer, Consumer<Session> onReconnect,
+                      Consumer<ClientApplication> onMaintenanceNews) {
         this.tracker = tracker;
         this.logonCustomizer = logonCustomizer;
         this.onReconnect = onReconnect;
+        this.onMaintenanceNews = onMaintenanceNews;
     }
 
     @Override
@@ -150,6 +154,9 @@ final class ClientApplication implements Application {
             onMassCancelReport(message);
         } else if (type == MsgTypes.BusinessMessageReject_KEY) {
             onBusinessMessageReject(message, now);
+        } else if (type == MsgTypes.News_KEY) {
+            LOG.warn("{}: News(B) {}", session.sessionId(), message.getString(TAG_HEADLINE));
+            onMaintenanceNews.accept(this);
         } else {
             LOG.debug("{}: ignored {}", session.sessionId(), message.msgType());
         }

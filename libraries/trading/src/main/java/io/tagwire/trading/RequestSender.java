@@ -4,7 +4,6 @@ import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.fix44.MsgTypes;
 import io.tagwire.session.Engine;
 import io.tagwire.session.Session;
-import io.tagwire.session.SessionID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -15,22 +14,29 @@ import java.util.function.Supplier;
  */
 final class RequestSender {
     private final Engine engine;
-    private final SessionID sessionId;
     private final OrderTracker tracker;
-    private final ClientApplication application;
+    private volatile ClientApplication application;
     private final OrderRequests requests;
     private final RequestThrottle throttle;
     private final Supplier<String> clOrdIds;
 
-    RequestSender(Engine engine, SessionID sessionId, OrderTracker tracker, ClientApplication application,
+    RequestSender(Engine engine, OrderTracker tracker, ClientApplication application,
                   OrderRequests requests, RequestThrottle throttle, Supplier<String> clOrdIds) {
         this.engine = engine;
-        this.sessionId = sessionId;
         this.tracker = tracker;
         this.application = application;
         this.requests = requests;
         this.throttle = throttle;
         this.clOrdIds = clOrdIds;
+    }
+
+    /** From now on requests go out on this order-entry session (after maintenance News(B)). */
+    void use(ClientApplication next) {
+        this.application = next;
+    }
+
+    ClientApplication active() {
+        return application;
     }
 
     void sendNew(Order order) {
@@ -155,7 +161,7 @@ final class RequestSender {
     /** Null if a request may be sent now, else why not. */
     private String admit() {
         if (!application.session().isLoggedOn()) {
-            return "not logged on to " + sessionId;
+            return "not logged on to " + application.session().sessionId();
         }
         if (!throttle.tryAcquire(engine.nowNanos())) {
             return "rate limit: the throttle refused the request";

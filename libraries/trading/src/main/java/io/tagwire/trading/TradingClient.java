@@ -1,6 +1,8 @@
 package io.tagwire.trading;
 
+import io.tagwire.session.Application;
 import io.tagwire.session.Engine;
+import io.tagwire.session.Session;
 import io.tagwire.session.SessionID;
 import io.tagwire.session.SessionSettings;
 import io.tagwire.trading.venue.AmendStyle;
@@ -8,11 +10,17 @@ import io.tagwire.trading.venue.VenueProfile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Places, cancels and amends orders over one FIX initiator session and keeps their state.
@@ -41,12 +49,14 @@ import java.util.function.Supplier;
  * OrderStatusRequest(H) for every open order so that their state is reconciled.
  */
 public final class TradingClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingClient.class);
     private final Engine engine;
-    private final SessionID sessionId;
     private final OrderTracker tracker;
     private final ClientApplication application;
+    private final ClientApplication standby;
     private final DropCopyApplication dropCopy;
-    private final SessionID dropCopyId;
+    private final List<SessionID> sessionIds = new ArrayList<>();
+    private volatile SessionID activeSessionId;
     private final RequestSender sender;
     private final AmendStyle amendStyle;
     private final Supplier<String> clOrdIds;
@@ -54,30 +64,41 @@ public final class TradingClient implements AutoCloseable {
     private final AtomicInteger waitingRequests = new AtomicInteger();
 
     TradingClient(TradingClientBuilder builder) {
-        this.sessionId = builder.session().sessionId();
         this.tracker = new OrderTracker(new Positions(), builder.listener());
         this.amendStyle = builder.amendStyle();
         this.clOrdIds = builder.clOrdIds();
         this.maxWaitingRequests = builder.session().sendQueueCapacity();
-        // the sender exists before the first logon can call back
         SessionSettings dropCopySettings = builder.dropCopy();
+        SessionSettings standbySettings = builder.maintenanceSession();
         // with a drop copy, what the order-entry connection missed arrives there: no status requests
         boolean statusRequests = builder.reconcileOnReconnect() && dropCopySettings == null;
-        this.application = new ClientApplication(tracker, builder.logonCustomizer(),
-            statusRequests ? session -> reconcile() : session -> { });
-        if (dropCopySettings == null) {
-            this.dropCopy = null;
-            this.dropCopyId = null;
-            this.engine = builder.engineBuilder().sessions(List.of(builder.session())).application(application).build();
-        } else {
-            this.dropCopy = new DropCopyApplication(tracker, builder.dropCopyLogon());
-            this.dropCopyId = dropCopySettings.sessionId();
-            this.engine = builder.engineBuilder().sessions(List.of(builder.session(), dropCopySettings))
-                .applications(id -> id.equals(sessionId) ? application : dropCopy).build();
-        }
-        this.sender = new RequestSender(engine, sessionId, tracker, application,
+        Consumer<Session> onReconnect = statusRequests ? this::reconcile : session -> { };
+        Consumer<ClientApplication> onNews = standbySettings != null ? this::onMaintenanceNews : warned -> { };
+        this.application = new ClientApplication(tracker, builder.logonCustomizer(), onReconnect, onNews);
+        this.standby = standbySettings == null ? null
+            : new ClientApplication(tracker, builder.logonCustomizer(), onReconnect, onNews);
+        this.dropCopy = dropCopySettings == null ? null : new DropCopyApplication(tracker, builder.dropCopyLogon());
+        Map<SessionID, Application> applications = new HashMap<>();
+        List<SessionSettings> sessions = new ArrayList<>();
+        add(builder.session(), application, sessions, applications);
+        add(standbySettings, standby, sessions, applications);
+        add(dropCopySettings, dropCopy, sessions, applications);
+        this.engine = builder.engineBuilder().sessions(sessions).applications(applications::get).build();
+        // the sender exists before the first logon can call back
+        SessionID sessionId = builder.session().sessionId();
+        this.activeSessionId = sessionId;
+        this.sender = new RequestSender(engine, tracker, application,
             new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(),
             this::nextClOrdId);
+    }
+
+    private void add(SessionSettings settings, Application sessionApplication, List<SessionSettings> sessions,
+                     Map<SessionID, Application> applications) {
+        if (settings != null) {
+            sessions.add(settings);
+            sessionIds.add(settings.sessionId());
+            applications.put(settings.sessionId(), sessionApplication);
+        }
     }
 
     public static TradingClientBuilder builder() {
@@ -91,11 +112,12 @@ public final class TradingClient implements AutoCloseable {
 
     /** Waits until the session is logged on; false after {@code timeout}. Not from the engine thread. */
     public boolean awaitLoggedOn(Duration timeout) throws InterruptedException {
-        return engine.awaitLoggedOn(sessionId, timeout);
+        return engine.awaitLoggedOn(sessionId(), timeout);
     }
 
+    /** Whether the session orders go out on is logged on. */
     public boolean isLoggedOn() {
-        return engine.isLoggedOn(sessionId);
+        return engine.isLoggedOn(sessionId());
     }
 
     /**
@@ -116,13 +138,15 @@ public final class TradingClient implements AutoCloseable {
             if (refusal != null) {
                 throw new LogonRefusedException(refusal);
             }
-            if (engine.awaitLoggedOn(sessionId, slice)
-                && (dropCopyId == null || engine.awaitLoggedOn(dropCopyId, slice))) {
+            boolean all = true;
+            for (SessionID id : sessionIds) {
+                all = all && engine.awaitLoggedOn(id, slice);
+            }
+            if (all) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IOException("not logged on to " + sessionId + (dropCopyId == null ? "" : " and " + dropCopyId)
-                    + " within " + timeout);
+                throw new IOException("not logged on to all of " + sessionIds + " within " + timeout);
             }
         }
     }
@@ -134,7 +158,10 @@ public final class TradingClient implements AutoCloseable {
      */
     public String logonRefusal() {
         String refusal = application.logonRefusal();
-        if (refusal == null && dropCopy != null && !engine.isLoggedOn(dropCopyId)) {
+        if (refusal == null && standby != null) {
+            refusal = standby.logonRefusal();
+        }
+        if (refusal == null && dropCopy != null && !engine.isLoggedOn(sessionIds.get(sessionIds.size() - 1))) {
             refusal = dropCopy.logonRefusal();
         }
         return refusal;
@@ -146,12 +173,12 @@ public final class TradingClient implements AutoCloseable {
      * venue never logged the client out.
      */
     public String lastLogoutText() {
-        return application.lastLogoutText();
+        return sender.active().lastLogoutText();
     }
 
     /** The drop-copy session's ID, or null without one. */
     public SessionID dropCopySessionId() {
-        return dropCopyId;
+        return dropCopy == null ? null : sessionIds.get(sessionIds.size() - 1);
     }
 
     /** A limit order; {@code postOnly} adds the venue's post-only instruction. Prices and quantities as mantissas. */
@@ -325,8 +352,9 @@ public final class TradingClient implements AutoCloseable {
         return tracker.positions();
     }
 
+    /** The order-entry session requests go out on (the maintenance session after a switch). */
     public SessionID sessionId() {
-        return sessionId;
+        return activeSessionId;
     }
 
     /** The engine, for what this API does not cover (logout, disconnect, session access on its thread). */
@@ -384,8 +412,33 @@ public final class TradingClient implements AutoCloseable {
         }
     }
 
-    private void reconcile() {
-        sender.reconcile();
+    private void reconcile(Session session) {
+        // a standby that logs on again has nothing to reconcile: the active session got every report
+        if (session == sender.active().session()) {
+            sender.reconcile();
+        }
+    }
+
+    /**
+     * A News(B) on an order-entry session: if it is the one in use and the other is logged
+     * on, requests move to the other, then the warned one logs out (Binance: "open a new
+     * session and then close the old one"). The engine reconnects it later as the standby.
+     */
+    private void onMaintenanceNews(ClientApplication warned) {
+        if (warned != sender.active()) {
+            return;
+        }
+        ClientApplication next = warned == application ? standby : application;
+        if (!next.session().isLoggedOn()) {
+            LOG.warn("{}: maintenance News(B), but {} is not logged on to move to", warned.session().sessionId(),
+                next.session().sessionId());
+            return;
+        }
+        sender.use(next);
+        activeSessionId = next.session().sessionId();
+        LOG.warn("{}: maintenance News(B): orders now go out on {}; logging out", warned.session().sessionId(),
+            next.session().sessionId());
+        warned.session().logout("Maintenance: moved to a new session", engine.nowNanos());
     }
 
     private String nextClOrdId() {

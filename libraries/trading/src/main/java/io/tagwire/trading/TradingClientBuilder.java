@@ -32,6 +32,7 @@ public final class TradingClientBuilder {
     private VenueProfile venue;
     private Credentials credentials;
     private SessionSettings dropCopy;
+    private SessionSettings maintenanceSession;
     private LogonCustomizer dropCopyLogon = LogonCustomizer.NONE;
 
     TradingClientBuilder() {
@@ -98,6 +99,18 @@ public final class TradingClientBuilder {
     public TradingClientBuilder dropCopy(SessionSettings settings, LogonCustomizer logon) {
         this.dropCopy = Objects.requireNonNull(settings, "settings");
         this.dropCopyLogon = Objects.requireNonNull(logon, "logon");
+        return this;
+    }
+
+    /**
+     * A second order-entry session (another SenderCompID, the same venue and Logon), logged
+     * on beside the first. When the session in use gets a News(B) (Binance's maintenance
+     * notice, sent every 10 s until the server disconnects), requests move to the other one
+     * and the warned session logs out: the new session is open before the old one closes.
+     * The engine logs the warned session on again later, as the standby.
+     */
+    public TradingClientBuilder maintenanceSession(SessionSettings standby) {
+        this.maintenanceSession = Objects.requireNonNull(standby, "standby");
         return this;
     }
 
@@ -174,6 +187,12 @@ public final class TradingClientBuilder {
         if (venue != null) {
             venue.checkCredentials(credentials, session.sessionId().senderCompId());
         }
+        if (maintenanceSession != null && (!maintenanceSession.isInitiator()
+            || maintenanceSession.sessionId().equals(session.sessionId())
+            || !maintenanceSession.sessionId().beginString().equals(session.sessionId().beginString()))) {
+            throw new IllegalArgumentException("the maintenance session " + maintenanceSession.sessionId()
+                + " must be an initiator of the same FIX version with another SenderCompID");
+        }
         if (dropCopy != null && (!dropCopy.isInitiator() || dropCopy.sessionId().equals(session.sessionId()))) {
             throw new IllegalArgumentException("the drop copy " + dropCopy.sessionId()
                 + " must be an initiator session other than the order-entry session");
@@ -188,6 +207,10 @@ public final class TradingClientBuilder {
 
     SessionSettings session() {
         return session;
+    }
+
+    SessionSettings maintenanceSession() {
+        return maintenanceSession;
     }
 
     SessionSettings dropCopy() {
