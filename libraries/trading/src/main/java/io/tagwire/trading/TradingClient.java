@@ -1,26 +1,17 @@
 package io.tagwire.trading;
 
-import io.tagwire.session.Application;
 import io.tagwire.session.Engine;
-import io.tagwire.session.Session;
 import io.tagwire.session.SessionID;
-import io.tagwire.session.SessionSettings;
 import io.tagwire.trading.venue.AmendStyle;
 import io.tagwire.trading.venue.VenueProfile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Places, cancels and amends orders over one FIX initiator session and keeps their state.
@@ -45,18 +36,17 @@ import org.slf4j.LoggerFactory;
  * and every future complete on the engine thread.
  *
  * <p>After a reconnect, if so configured (venues that reset sequence numbers at logon
- * and never resend, such as Binance and Bybit), the client sends an
- * OrderStatusRequest(H) for every open order so that their state is reconciled.
+ * and never resend, such as Coinbase and Bybit), the client sends an
+ * OrderStatusRequest(H) for every open order so that their state is reconciled; with a
+ * drop-copy session (Binance, which has no H) the drop copy's reports reconcile instead.
+ * With a maintenance session, a News(B) moves requests to it before the warned session
+ * logs out.
  */
 public final class TradingClient implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TradingClient.class);
     private final Engine engine;
     private final OrderTracker tracker;
+    private final ClientSessions sessions;
     private final ClientApplication application;
-    private final ClientApplication standby;
-    private final DropCopyApplication dropCopy;
-    private final List<SessionID> sessionIds = new ArrayList<>();
-    private volatile SessionID activeSessionId;
     private final RequestSender sender;
     private final AmendStyle amendStyle;
     private final Supplier<String> clOrdIds;
@@ -68,37 +58,14 @@ public final class TradingClient implements AutoCloseable {
         this.amendStyle = builder.amendStyle();
         this.clOrdIds = builder.clOrdIds();
         this.maxWaitingRequests = builder.session().sendQueueCapacity();
-        SessionSettings dropCopySettings = builder.dropCopy();
-        SessionSettings standbySettings = builder.maintenanceSession();
-        // with a drop copy, what the order-entry connection missed arrives there: no status requests
-        boolean statusRequests = builder.reconcileOnReconnect() && dropCopySettings == null;
-        Consumer<Session> onReconnect = statusRequests ? this::reconcile : session -> { };
-        Consumer<ClientApplication> onNews = standbySettings != null ? this::onMaintenanceNews : warned -> { };
-        this.application = new ClientApplication(tracker, builder.logonCustomizer(), onReconnect, onNews);
-        this.standby = standbySettings == null ? null
-            : new ClientApplication(tracker, builder.logonCustomizer(), onReconnect, onNews);
-        this.dropCopy = dropCopySettings == null ? null : new DropCopyApplication(tracker, builder.dropCopyLogon());
-        Map<SessionID, Application> applications = new HashMap<>();
-        List<SessionSettings> sessions = new ArrayList<>();
-        add(builder.session(), application, sessions, applications);
-        add(standbySettings, standby, sessions, applications);
-        add(dropCopySettings, dropCopy, sessions, applications);
-        this.engine = builder.engineBuilder().sessions(sessions).applications(applications::get).build();
+        this.sessions = new ClientSessions(builder, tracker);
+        this.engine = sessions.engine;
+        this.application = sessions.primary;
         // the sender exists before the first logon can call back
-        SessionID sessionId = builder.session().sessionId();
-        this.activeSessionId = sessionId;
         this.sender = new RequestSender(engine, tracker, application,
-            new OrderRequests(sessionId.beginString(), builder.postOnlyExecInst()), builder.throttle(),
-            this::nextClOrdId);
-    }
-
-    private void add(SessionSettings settings, Application sessionApplication, List<SessionSettings> sessions,
-                     Map<SessionID, Application> applications) {
-        if (settings != null) {
-            sessions.add(settings);
-            sessionIds.add(settings.sessionId());
-            applications.put(settings.sessionId(), sessionApplication);
-        }
+            new OrderRequests(builder.session().sessionId().beginString(), builder.postOnlyExecInst()),
+            builder.throttle(), this::nextClOrdId);
+        sessions.sender(sender);
     }
 
     public static TradingClientBuilder builder() {
@@ -121,8 +88,8 @@ public final class TradingClient implements AutoCloseable {
     }
 
     /**
-     * Starts the engine and waits until the order-entry session (and the drop copy, if any)
-     * is logged on.
+     * Starts the engine and waits until every session of the client (order entry, maintenance
+     * session and drop copy, if any) is logged on.
      *
      * @throws LogonRefusedException if the venue answers a Logon with a Logout; its message is
      *     the venue's Text(58), e.g. {@code Signature for this request is not valid.}
@@ -139,14 +106,14 @@ public final class TradingClient implements AutoCloseable {
                 throw new LogonRefusedException(refusal);
             }
             boolean all = true;
-            for (SessionID id : sessionIds) {
+            for (SessionID id : sessions.ids()) {
                 all = all && engine.awaitLoggedOn(id, slice);
             }
             if (all) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IOException("not logged on to all of " + sessionIds + " within " + timeout);
+                throw new IOException("not logged on to all of " + sessions.ids() + " within " + timeout);
             }
         }
     }
@@ -157,14 +124,7 @@ public final class TradingClient implements AutoCloseable {
      * refused since the last successful Logon.
      */
     public String logonRefusal() {
-        String refusal = application.logonRefusal();
-        if (refusal == null && standby != null) {
-            refusal = standby.logonRefusal();
-        }
-        if (refusal == null && dropCopy != null && !engine.isLoggedOn(sessionIds.get(sessionIds.size() - 1))) {
-            refusal = dropCopy.logonRefusal();
-        }
-        return refusal;
+        return sessions.logonRefusal();
     }
 
     /**
@@ -178,7 +138,7 @@ public final class TradingClient implements AutoCloseable {
 
     /** The drop-copy session's ID, or null without one. */
     public SessionID dropCopySessionId() {
-        return dropCopy == null ? null : sessionIds.get(sessionIds.size() - 1);
+        return sessions.dropCopyId();
     }
 
     /** A limit order; {@code postOnly} adds the venue's post-only instruction. Prices and quantities as mantissas. */
@@ -354,7 +314,7 @@ public final class TradingClient implements AutoCloseable {
 
     /** The order-entry session requests go out on (the maintenance session after a switch). */
     public SessionID sessionId() {
-        return activeSessionId;
+        return sessions.active();
     }
 
     /** The engine, for what this API does not cover (logout, disconnect, session access on its thread). */
@@ -410,35 +370,6 @@ public final class TradingClient implements AutoCloseable {
             waitingRequests.decrementAndGet();
             task.run();
         }
-    }
-
-    private void reconcile(Session session) {
-        // a standby that logs on again has nothing to reconcile: the active session got every report
-        if (session == sender.active().session()) {
-            sender.reconcile();
-        }
-    }
-
-    /**
-     * A News(B) on an order-entry session: if it is the one in use and the other is logged
-     * on, requests move to the other, then the warned one logs out (Binance: "open a new
-     * session and then close the old one"). The engine reconnects it later as the standby.
-     */
-    private void onMaintenanceNews(ClientApplication warned) {
-        if (warned != sender.active()) {
-            return;
-        }
-        ClientApplication next = warned == application ? standby : application;
-        if (!next.session().isLoggedOn()) {
-            LOG.warn("{}: maintenance News(B), but {} is not logged on to move to", warned.session().sessionId(),
-                next.session().sessionId());
-            return;
-        }
-        sender.use(next);
-        activeSessionId = next.session().sessionId();
-        LOG.warn("{}: maintenance News(B): orders now go out on {}; logging out", warned.session().sessionId(),
-            next.session().sessionId());
-        warned.session().logout("Maintenance: moved to a new session", engine.nowNanos());
     }
 
     private String nextClOrdId() {
