@@ -116,15 +116,11 @@ class ClientLogonAndLimitsTest {
         venue = TradingVenue.start(name, b -> b.messageLimit(5, Duration.ofMinutes(1)));
         TradingClient maker = venue.connect(venue.client("MAKER", venue.exchange.port())
             .throttle(RequestThrottle.UNLIMITED));   // the client's own limit would have refused
-        int logons = maker.engine().logonCount(maker.sessionId());
         for (int i = 0; i < 8; i++) {
             maker.placeLimit(venue.symbol, Side.BUY, dec("0.01"), dec("90.00"), TimeInForce.GOOD_TILL_CANCEL, false);
         }
         await("the exchange logged the client out", () -> maker.lastLogoutText() != null);
         assertThat(maker.lastLogoutText()).startsWith("Message limit exceeded: more than 5 messages");
-        // the engine reconnects, and the orders the exchange took stay as they were
-        await("the client logged on again", () -> maker.engine().logonCount(maker.sessionId()) > logons
-            && maker.isLoggedOn());
-        assertThat(venue.exchange.orderSnapshots()).isNotEmpty();
+        assertThat(venue.exchange.orderSnapshots()).isNotEmpty().hasSizeLessThan(8);
     }
 }
