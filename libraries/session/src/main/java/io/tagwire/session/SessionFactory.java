@@ -3,6 +3,7 @@ package io.tagwire.session;
 import io.tagwire.codec.Dictionary;
 import io.tagwire.codec.ValidationSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,13 @@ public final class SessionFactory {
         return file != null ? file : new MemoryMessageStore(nowNanos);
     };
 
+    /** The prefix of a DataDictionary value naming a class-path resource. */
+    static final String CLASSPATH = "classpath:";
+
     private final StoreFactory stores;
     private final Path baseDirectory;
     private final Map<Path, Dictionary> loaded = new HashMap<>();
+    private final Map<String, Dictionary> loadedResources = new HashMap<>();
 
     /**
      * @param baseDirectory where relative dictionary paths are also looked for (the settings
@@ -109,10 +114,14 @@ public final class SessionFactory {
     }
 
     /**
-     * A dictionary named by a setting: a file (as given, then relative to the base
+     * A dictionary named by a setting: {@code classpath:} and a class-path resource (a
+     * library shipping a venue's dictionary), a file (as given, then relative to the base
      * directory), else a bundled one by name (QuickFIX's {@code FIX44.xml}).
      */
     private Dictionary dictionary(String key, String value) {
+        if (value.startsWith(CLASSPATH)) {
+            return loadedResources.computeIfAbsent(value, v -> resource(key, v));
+        }
         Path file = Path.of(value);
         if (!Files.isRegularFile(file) && baseDirectory != null && !file.isAbsolute()) {
             file = baseDirectory.resolve(value);
@@ -136,6 +145,20 @@ public final class SessionFactory {
             throw new SettingsException(key, key + " '" + value + "': no such file"
                 + (baseDirectory != null ? " (also looked in " + baseDirectory + ")" : "")
                 + " and not a bundled dictionary name such as FIX44.xml");
+        }
+    }
+
+    private static Dictionary resource(String key, String value) {
+        String name = value.substring(CLASSPATH.length());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader != null ? loader : SessionFactory.class.getClassLoader())
+                .getResourceAsStream(name.startsWith("/") ? name.substring(1) : name)) {
+            if (in == null) {
+                throw new SettingsException(key, key + " '" + value + "': no such class-path resource");
+            }
+            return Dictionary.load(in, value);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new SettingsException(key, key + " '" + value + "' cannot be loaded: " + e.getMessage());
         }
     }
 }

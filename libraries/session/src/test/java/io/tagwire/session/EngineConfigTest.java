@@ -89,6 +89,18 @@ class EngineConfigTest {
     }
 
     @Test
+    void loadsADictionaryFromTheClassPath() {
+        SessionFactory factory = new SessionFactory(SessionFactory.MEMORY, directory);
+        SessionSettings settings = EngineTestSupport.acceptor("FIX.4.4", 9000)
+            .dataDictionary("classpath:io/tagwire/codec/dictionaries/FIX42.xml").build();
+        assertThat(factory.validation(settings).sessionDictionary().beginString()).isEqualTo("FIX.4.2");
+        SessionSettings missing = EngineTestSupport.acceptor("FIX.4.4", 9000)
+            .dataDictionary("classpath:nowhere/FIX99.xml").build();
+        assertThatThrownBy(() -> factory.validation(missing)).isInstanceOf(SettingsException.class)
+            .hasMessageContaining("DataDictionary 'classpath:nowhere/FIX99.xml': no such class-path resource");
+    }
+
+    @Test
     void refusesAListeningPortInUseAtStart() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
             java.net.InetAddress.getByName("127.0.0.1"));
