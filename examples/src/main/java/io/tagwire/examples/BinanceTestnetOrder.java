@@ -37,9 +37,8 @@ public final class BinanceTestnetOrder {
             System.exit(2);
         }
         VenueProfile binance = VenueProfiles.byName("binance-spot");
-        // Binance omits ExecID(17) on rejected orders, which the standard FIX 4.4 dictionary requires
-        SessionSettings testnet = binance.settingsBuilder("EXAMPLE1", Environment.TESTNET)
-            .useDataDictionary(false).build();
+        // the profile validates with Binance's own dictionary (its rejects carry no ExecID(17))
+        SessionSettings testnet = binance.sessionSettings("EXAMPLE1", Environment.TESTNET);
         Credentials credentials = Credentials.fromFile(Path.of(args[0]));
         Order order = placeAndCancel(binance, testnet, credentials, new BigDecimal(args[1]), System.out);
         System.exit(order.state().isTerminal() ? 0 : 1);

@@ -96,11 +96,6 @@ final class DemoVenue implements AutoCloseable {
         try {
             SettingsBuilder settings = profile.settingsBuilder(senderCompId, Endpoint.tcp("127.0.0.1", exchange.port()))
                 .persistMessages(false);
-            if (venue == Venue.BINANCE_SPOT) {
-                // Binance omits ExecID(17) on rejected orders (its fix-api.md), which the standard FIX 4.4
-                // dictionary requires: without Binance's own dictionary, the client would reject the report
-                settings.useDataDictionary(false);
-            }
             if (profile.targetCompId().isEmpty()) {
                 settings.targetCompId(venue.compId());
             }

@@ -123,15 +123,6 @@ final class TradeCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Binance omits ExecID(17) on rejected orders (its fix-api.md), which the standard FIX 4.4
-     * dictionary requires: without Binance's own dictionary (a --config with DataDictionary),
-     * the session would refuse the reject instead of reporting it.
-     */
-    private static SettingsBuilder binanceDictionary(VenueProfile venue, SettingsBuilder settings) {
-        return venue.name().startsWith("binance") ? settings.useDataDictionary(false) : settings;
-    }
-
     private static String where(SessionSettings settings) {
         List<java.net.InetSocketAddress> addresses = settings.socketConnectAddresses();
         return addresses.isEmpty() ? "?" : addresses.get(0).getHostString() + ":" + addresses.get(0).getPort();
@@ -202,7 +193,7 @@ final class TradeCommand implements Callable<Integer> {
                 }
                 int port = Integer.parseInt(connect.substring(colon + 1));
                 Endpoint endpoint = Endpoint.tcp(connect.substring(0, colon), port);
-                SettingsBuilder builder = binanceDictionary(venue, venue.settingsBuilder(sender, endpoint))
+                SettingsBuilder builder = venue.settingsBuilder(sender, endpoint)
                     .persistMessages(false);
                 if (venue.targetCompId().isEmpty()) {
                     builder.targetCompId("EXCHANGE");   // what 'tagwire exchange --profile generic' answers to
@@ -216,7 +207,7 @@ final class TradeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), venue.name() + " has no " + environment
                     + " gateway: give --connect HOST:PORT or a --config with SocketConnectHost and SocketConnectPort");
             }
-            return binanceDictionary(venue, venue.settingsBuilder(sender, environment)).build();
+            return venue.settingsBuilder(sender, environment).build();
         } catch (NumberFormatException e) {
             throw new ParameterException(spec.commandLine(), "--connect wants HOST:PORT, was " + connect);
         } catch (IllegalArgumentException | IllegalStateException e) {

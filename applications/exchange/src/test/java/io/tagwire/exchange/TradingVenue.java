@@ -115,10 +115,6 @@ final class TradingVenue {
     SessionSettings settings(VenueProfile sessionProfile, String senderCompId, int port) {
         SettingsBuilder settings = sessionProfile.settingsBuilder(senderCompId, Endpoint.tcp("127.0.0.1", port))
             .reconnectInterval(1);
-        if (venue == Venue.BINANCE_SPOT) {
-            // Binance omits ExecID(17) on rejects, which the standard FIX 4.4 dictionary requires
-            settings.useDataDictionary(false);
-        }
         if (sessionProfile.targetCompId().isEmpty()) {
             settings.targetCompId(venue.compId());
         }

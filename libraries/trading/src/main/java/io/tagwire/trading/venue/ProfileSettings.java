@@ -23,6 +23,7 @@ final class ProfileSettings {
             .timeStampPrecision(profile.timeStampPrecision());
         profile.targetCompId().ifPresent(settings::targetCompId);
         profile.defaultApplVerId().ifPresent(settings::defaultApplVerId);
+        profile.dataDictionary().ifPresent(settings::dataDictionary);
         String maskTags = extraSecretTags(profile);
         if (!maskTags.isEmpty()) {
             settings.set("LogMaskTags", maskTags);

@@ -47,6 +47,7 @@ public final class VenueProfile {
     private final int[] secretTags;
     private final TimestampPrecision timeStampPrecision;
     private final boolean relaxedValidation;
+    private final String dataDictionary;
 
     VenueProfile(VenueProfileBuilder b) {
         this.name = b.name;
@@ -70,6 +71,7 @@ public final class VenueProfile {
         Arrays.sort(this.secretTags);
         this.timeStampPrecision = b.timeStampPrecision;
         this.relaxedValidation = b.relaxedValidation;
+        this.dataDictionary = b.dataDictionary;
     }
 
     public static VenueProfileBuilder builder(String name) {
@@ -98,6 +100,7 @@ public final class VenueProfile {
         b.secretTags = secretTags.clone();
         b.timeStampPrecision = timeStampPrecision;
         b.relaxedValidation = relaxedValidation;
+        b.dataDictionary = dataDictionary;
         return b;
     }
 
@@ -265,6 +268,11 @@ public final class VenueProfile {
             ? settingsBuilder(senderCompId, environment) : ProfileSettings.base(this, senderCompId);
         CfgOverlay.apply(cfgFile, settings);
         return ProfileSettings.checkHeartBtInt(this, settings.build(), cfgFile);
+    }
+
+    /** The venue's own dictionary (DataDictionary), when it publishes one that differs from the standard. */
+    public Optional<String> dataDictionary() {
+        return Optional.ofNullable(dataDictionary);
     }
 
     TimestampPrecision timeStampPrecision() {

@@ -29,6 +29,7 @@ public final class VenueProfileBuilder {
     int[] secretTags = {96, 554, 925};
     TimestampPrecision timeStampPrecision = TimestampPrecision.MILLIS;
     boolean relaxedValidation;
+    String dataDictionary;
 
     VenueProfileBuilder(String name) {
         name(name);
@@ -147,6 +148,15 @@ public final class VenueProfileBuilder {
     /** Accept the venue's own tags in standard messages (ValidateUserDefinedFields=N, AllowUnknownMsgFields=Y). */
     public VenueProfileBuilder relaxedValidation(boolean value) {
         relaxedValidation = value;
+        return this;
+    }
+
+    /**
+     * The venue's own QuickFIX-format dictionary, as a DataDictionary value: a file or
+     * {@code classpath:} and a resource; null (the default) validates with the standard one.
+     */
+    public VenueProfileBuilder dataDictionary(String value) {
+        dataDictionary = value;
         return this;
     }
 

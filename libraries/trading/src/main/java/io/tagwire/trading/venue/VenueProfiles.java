@@ -20,6 +20,10 @@ public final class VenueProfiles {
     private static final int USERNAME = 553;
     private static final int PASSWORD = 554;
     private static final int NEW_PASSWORD = 925;
+    // Binance's published dictionaries (../shared/venues/binance): its rejected-order ExecutionReports
+    // carry no ExecID(17), which the standard FIX 4.4 dictionary requires
+    private static final String BINANCE_OE_DICTIONARY = "classpath:io/tagwire/trading/venue/binance-spot-fix-oe.xml";
+    private static final String BINANCE_MD_DICTIONARY = "classpath:io/tagwire/trading/venue/binance-spot-fix-md.xml";
 
     private static final Map<String, VenueProfile> PROFILES = new LinkedHashMap<>();
 
@@ -40,6 +44,7 @@ public final class VenueProfiles {
             .amendStyle(AmendStyle.CANCEL_AND_NEW_ORDER)          // no G; XAK only reduces quantity
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)
             .relaxedValidation(true)
+            .dataDictionary(BINANCE_OE_DICTIONARY)
             .build();
         add(binance);
         add(binance.toBuilder().name("binance-spot-dropcopy")
@@ -54,6 +59,7 @@ public final class VenueProfiles {
             .endpoint(Environment.TESTNET, Endpoint.tls("fix-md.testnet.binance.vision", 9000))
             .messageLimit(RateLimit.of(2_000, Duration.ofSeconds(60)))
             .amendStyle(AmendStyle.NOT_SUPPORTED)
+            .dataDictionary(BINANCE_MD_DICTIONARY)
             .build());
         add(VenueProfile.builder("bybit-spot")
             .beginString("FIX.4.4").targetCompId("BYBIT_FIX_SERVER")

@@ -3,9 +3,12 @@ package io.tagwire.trading.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagwire.codec.Dictionary;
 import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.fix44.MsgTypes;
 import io.tagwire.session.SessionSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +242,23 @@ class VenueProfilesTest {
             .hasMessage("x: FIXT.1.1 needs a DefaultApplVerID");
         assertThatThrownBy(() -> VenueProfile.builder("x").recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE).build())
             .hasMessage("x: RECONNECT_AND_RECONCILE needs resetOnLogon");
+    }
+
+    @Test
+    void binanceProfilesValidateWithBinancesDictionaryWhereExecIdIsOptional() throws IOException {
+        SessionSettings spot = VenueProfiles.byName("binance-spot").sessionSettings("EXAMPLE", Environment.TESTNET);
+        assertThat(spot.useDataDictionary()).isTrue();
+        assertThat(spot.dataDictionary()).contains("classpath:io/tagwire/trading/venue/binance-spot-fix-oe.xml");
+        assertThat(VenueProfiles.byName("binance-spot-dropcopy").dataDictionary()).isEqualTo(spot.dataDictionary());
+        assertThat(VenueProfiles.byName("binance-spot-marketdata").dataDictionary())
+            .contains("classpath:io/tagwire/trading/venue/binance-spot-fix-md.xml");
+        assertThat(VenueProfiles.byName("kraken").dataDictionary()).isEmpty();
+        try (InputStream in = VenueProfile.class.getResourceAsStream("binance-spot-fix-oe.xml")) {
+            Dictionary binance = Dictionary.load(in, "binance-spot-fix-oe.xml");
+            // rejected orders' ExecutionReports carry no ExecID(17) (fix-api.md); FIX 4.4 requires it
+            assertThat(binance.message(MsgTypes.ExecutionReport_KEY).isRequired(17)).isFalse();
+            assertThat(Dictionary.standard("FIX.4.4").message(MsgTypes.ExecutionReport_KEY).isRequired(17)).isTrue();
+        }
     }
 
     private static Map<Integer, String> fields(FixMessage message) {
