@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
  * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC
  * orders expire at once; market orders fill at 100. Limit orders rest until the test calls
- * {@link #fill}. Engine thread only, except where a method says otherwise.
+ * {@link #fill}. OrderID(37) and ExecID(17) are integers, as Binance's dictionary types them.
+ * Engine thread only, except where a method says otherwise.
  */
 final class TestExchange implements Application {
     /** Every application message received, as text with {@code |} for SOH; from any thread. */
@@ -33,6 +34,7 @@ final class TestExchange implements Application {
     private volatile String rejectNext;
     private Engine engine;
     private boolean fix42;
+    private boolean binance;
     private int nextId;
 
     /** An order as the exchange holds it. */
@@ -76,6 +78,7 @@ final class TestExchange implements Application {
     public void onCreate(Session session) {
         this.session = session;
         this.fix42 = "FIX.4.2".equals(session.sessionId().beginString());
+        this.binance = "SPOT".equals(session.sessionId().senderCompId());   // Binance's CompID
     }
 
     @Override
@@ -143,15 +146,14 @@ final class TestExchange implements Application {
             order.notional = order.notional.add(last.multiply(new BigDecimal(price)));
             order.ordStatus = order.cum.compareTo(order.qty) >= 0 ? '2' : '1';
             if (reported && session.isLoggedOn()) {
-                FixEncoder report = report(order, fix42 ? order.ordStatus : 'F', order.clOrdId, null);
-                report.putString(Tags.LastQty, qty).putString(Tags.LastPx, price);
+                report(order, fix42 ? order.ordStatus : 'F', order.clOrdId, null, '0', qty, price);
                 session.send(engine.nowNanos());
             }
         }).get();
     }
 
     private void newOrder(FixMessage message) {
-        Resting order = new Resting("O" + ++nextId, message);
+        Resting order = new Resting(Integer.toString(++nextId), message);
         byClOrdId.put(order.clOrdId, order);
         if ("HALT".equals(order.symbol)) {
             session.newMessage("j").putInt(Tags.RefSeqNum, message.getInt(34, 0)).putString(Tags.RefMsgType, "D")
@@ -173,8 +175,7 @@ final class TestExchange implements Application {
             order.cum = order.qty;
             order.notional = order.qty.multiply(BigDecimal.valueOf(100));
             order.ordStatus = '2';
-            report(order, fix42 ? '2' : 'F', order.clOrdId, null).putString(Tags.LastQty, order.qty.toPlainString())
-                .putString(Tags.LastPx, "100");
+            report(order, fix42 ? '2' : 'F', order.clOrdId, null, '0', order.qty.toPlainString(), "100");
             session.send();
         } else if (message.getChar(Tags.TimeInForce, '0') == '3') {
             order.ordStatus = 'C';
@@ -251,7 +252,7 @@ final class TestExchange implements Application {
             }
         }
         session.newMessage("r").putString(Tags.ClOrdID, message.getString(Tags.ClOrdID))
-            .putString(Tags.OrderID, "MC" + ++nextId).putChar(Tags.MassCancelRequestType, '1')
+            .putInt(Tags.OrderID, ++nextId).putChar(Tags.MassCancelRequestType, '1')
             .putChar(Tags.MassCancelResponse, '1').putInt(Tags.TotalAffectedOrders, canceled.size());
         session.send();
     }
@@ -259,12 +260,18 @@ final class TestExchange implements Application {
     private void cancelReject(FixMessage message, Resting order, char reason, String text) {
         boolean replace = message.msgTypeKey() == 'G';
         boolean cancelAndNew = "XCN".contentEquals(message.msgType());
-        session.newMessage("9").putString(Tags.OrderID, order == null ? "NONE" : order.orderId)
+        FixEncoder reject = session.newMessage("9");
+        reject.putString(Tags.OrderID, order == null ? "0" : order.orderId)
             .putString(Tags.ClOrdID, message.getString(cancelAndNew ? TAG_CANCEL_CLORDID : Tags.ClOrdID))
             .putString(Tags.OrigClOrdID, message.getString(Tags.OrigClOrdID))
             .putChar(Tags.OrdStatus, order == null ? '8' : order.ordStatus)
             .putChar(Tags.CxlRejResponseTo, replace ? '2' : '1')
             .putChar(Tags.CxlRejReason, reason).putString(Tags.Text, text);
+        if (binance) {
+            // Binance's dictionary requires Symbol and ErrorCode(25016) in an OrderCancelReject(9)
+            String symbol = order != null ? order.symbol : message.getString(Tags.Symbol);
+            reject.putString(Tags.Symbol, symbol == null ? "BTCUSDT" : symbol).putInt(25016, -2011);
+        }
         session.send();
     }
 
@@ -274,12 +281,18 @@ final class TestExchange implements Application {
     }
 
     private FixEncoder report(Resting order, char execType, String clOrdId, String origClOrdId, char execTransType) {
+        return report(order, execType, clOrdId, origClOrdId, execTransType, "0", null);
+    }
+
+    /** With OrdType(40) and LastQty(32), which Binance's dictionary requires in every report. */
+    private FixEncoder report(Resting order, char execType, String clOrdId, String origClOrdId, char execTransType,
+                              String lastQty, String lastPx) {
         FixEncoder encoder = session.newMessage("8", engine.nowNanos());
         encoder.putString(Tags.OrderID, order.orderId).putString(Tags.ClOrdID, clOrdId);
         if (origClOrdId != null) {
             encoder.putString(Tags.OrigClOrdID, origClOrdId);
         }
-        encoder.putString(Tags.ExecID, execType == 'I' ? "0" : "E" + ++nextId);
+        encoder.putString(Tags.ExecID, execType == 'I' ? "0" : Integer.toString(++nextId));
         if (fix42) {
             encoder.putChar(20, execTransType);
         }
@@ -287,8 +300,13 @@ final class TestExchange implements Application {
         encoder.putChar(Tags.ExecType, execType).putChar(Tags.OrdStatus, order.ordStatus)
             .putString(Tags.Symbol, order.symbol).putChar(Tags.Side, order.side)
             .putString(Tags.OrderQty, order.qty.toPlainString());
+        encoder.putChar(Tags.OrdType, order.ordType);
         if (order.ordType == '2') {
             encoder.putString(Tags.Price, order.price.toPlainString());
+        }
+        encoder.putString(Tags.LastQty, lastQty);
+        if (lastPx != null) {
+            encoder.putString(Tags.LastPx, lastPx);
         }
         return encoder.putString(Tags.LeavesQty, leaves.toPlainString())
             .putString(Tags.CumQty, order.cum.toPlainString())
