@@ -64,6 +64,7 @@ public final class TradingClientBuilder {
         this.clOrdIds = generator::next;
         this.throttle = profile.messageLimit().map(TradingClientBuilder::throttleOf).orElse(RequestThrottle.UNLIMITED);
         this.amendStyle = profile.amendStyle();
+        this.postOnlyExecInst = profile.postOnlyExecInst();
         this.reconcileOnReconnect = profile.recoveryPolicy() == RecoveryPolicy.RECONNECT_AND_RECONCILE;
         return this;
     }
@@ -154,7 +155,10 @@ public final class TradingClientBuilder {
         return this;
     }
 
-    /** The ExecInst(18) value that makes an order post-only; 6 (Participate don't initiate) by default. */
+    /**
+     * The ExecInst(18) value that makes an order post-only; 6 (Participate don't initiate) by
+     * default, the venue's with {@link #venue}. Call after {@link #venue} to override it.
+     */
     public TradingClientBuilder postOnlyExecInst(char execInst) {
         this.postOnlyExecInst = execInst;
         return this;

@@ -3,6 +3,7 @@ package io.tagwire.trading;
 import static io.tagwire.trading.TrackerScenario.fp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tagwire.trading.venue.AmendStyle;
 import io.tagwire.trading.venue.Credentials;
@@ -33,6 +34,23 @@ class TradingClientVenueTest {
         try (ClientHarness harness = binance()) {
             assertThat(harness.exchange.logons).singleElement().asString()
                 .contains("|553=test-api-key|", "|95=88|", "|96=", "|25035=2|", "|141=Y|", "|56=SPOT|");
+        }
+    }
+
+    @Test
+    void postOnlyOrdersCarryTheVenuesExecInst() throws Exception {
+        VenueProfile addLiquidityOnly = VenueProfile.builder("add-liquidity-only").postOnlyExecInst('A').build();
+        try (ClientHarness harness = new ClientHarness(port -> addLiquidityOnly.settingsBuilder("TRADER",
+                Endpoint.tcp("127.0.0.1", port)).targetCompId("EXCH").build(),
+                b -> b.venue(addLiquidityOnly, Credentials.none()), false)) {
+            harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.GOOD_TILL_CANCEL, true)
+                .acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("89"), TimeInForce.GOOD_TILL_CANCEL, false)
+                .acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(harness.exchange.received).filteredOn(text -> text.contains("|35=D|"))
+                .extracting(text -> text.contains("|18=A|"), text -> text.contains("|18="))
+                .containsExactly(tuple(true, true),
+                    tuple(false, false));
         }
     }
 

@@ -48,6 +48,7 @@ public final class VenueProfile {
     private final TimestampPrecision timeStampPrecision;
     private final boolean relaxedValidation;
     private final String dataDictionary;
+    private final char postOnlyExecInst;
 
     VenueProfile(VenueProfileBuilder b) {
         this.name = b.name;
@@ -72,6 +73,7 @@ public final class VenueProfile {
         this.timeStampPrecision = b.timeStampPrecision;
         this.relaxedValidation = b.relaxedValidation;
         this.dataDictionary = b.dataDictionary;
+        this.postOnlyExecInst = b.postOnlyExecInst;
     }
 
     public static VenueProfileBuilder builder(String name) {
@@ -101,6 +103,7 @@ public final class VenueProfile {
         b.timeStampPrecision = timeStampPrecision;
         b.relaxedValidation = relaxedValidation;
         b.dataDictionary = dataDictionary;
+        b.postOnlyExecInst = postOnlyExecInst;
         return b;
     }
 
@@ -213,6 +216,11 @@ public final class VenueProfile {
     /** Messages per interval per connection, when the venue states a limit. */
     public Optional<RateLimit> messageLimit() {
         return Optional.ofNullable(messageLimit);
+    }
+
+    /** The ExecInst(18) value that makes a limit order post-only at this venue (Coinbase: A; FIX's 6 elsewhere). */
+    public char postOnlyExecInst() {
+        return postOnlyExecInst;
     }
 
     /** How an order is amended: G, or the venue's own message. */

@@ -30,6 +30,7 @@ public final class VenueProfileBuilder {
     TimestampPrecision timeStampPrecision = TimestampPrecision.MILLIS;
     boolean relaxedValidation;
     String dataDictionary;
+    char postOnlyExecInst = '6';
 
     VenueProfileBuilder(String name) {
         name(name);
@@ -157,6 +158,15 @@ public final class VenueProfileBuilder {
      */
     public VenueProfileBuilder dataDictionary(String value) {
         dataDictionary = value;
+        return this;
+    }
+
+    /** The ExecInst(18) value that makes a limit order post-only; 6 (Participate don't initiate) by default. */
+    public VenueProfileBuilder postOnlyExecInst(char value) {
+        if (value <= ' ' || value > '~') {
+            throw new IllegalArgumentException(name + ": ExecInst(18) is one printable character, was " + (int) value);
+        }
+        postOnlyExecInst = value;
         return this;
     }
 

@@ -40,6 +40,7 @@ public final class VenueProfiles {
             .signer(LogonSigners.binance())
             .logonField(25035, "2")                               // MessageHandling required: 2 = SEQUENTIAL
             .clOrdIdRule(IdRule.text("ClOrdID", 36, BINANCE_ID_CHARACTERS))
+            .postOnlyExecInst('6')                                // with OrdType(40)=2: LIMIT_MAKER
             .messageLimit(RateLimit.of(10_000, Duration.ofSeconds(10)))
             .amendStyle(AmendStyle.CANCEL_AND_NEW_ORDER)          // no G; XAK only reduces quantity
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)
@@ -73,6 +74,7 @@ public final class VenueProfiles {
             .signer(LogonSigners.bybit())
             // ClOrdID: at most 36 characters; Bybit documents no character set, so printable ASCII
             .clOrdIdRule(IdRule.printable("ClOrdID", 36))
+            // post-only: Bybit documents TimeInForce(59)=P, not an ExecInst; the client still sends 18=6 (a gap)
             // message limit: shares the REST V5 rate-limit pool, not a per-connection count; none set here
             .amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST)
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)
@@ -89,6 +91,7 @@ public final class VenueProfiles {
             .recoveryPolicy(RecoveryPolicy.RECONNECT_AND_RECONCILE)
             .signer(LogonSigners.coinbaseExchange())
             .clOrdIdRule(IdRule.uuidV4("ClOrdID"))
+            .postOnlyExecInst('A')                                // Add liquidity only, not FIX's 6
             .messageLimit(RateLimit.of(100, Duration.ofSeconds(1))) // disconnected above 200 msgs/s
             .amendStyle(AmendStyle.CANCEL_REPLACE_REQUEST)        // limit orders only, same connection
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)

@@ -261,6 +261,16 @@ class VenueProfilesTest {
         }
     }
 
+    @Test
+    void postOnlyIsExecInstAAtCoinbaseAndSixElsewhere() {
+        assertThat(VenueProfiles.byName("coinbase-exchange").postOnlyExecInst()).isEqualTo('A');
+        assertThat(VenueProfiles.byName("binance-spot").postOnlyExecInst()).isEqualTo('6');
+        assertThat(VenueProfiles.byName("kraken").postOnlyExecInst()).isEqualTo('6');
+        assertThat(VenueProfiles.byName("coinbase-exchange").toBuilder().build().postOnlyExecInst()).isEqualTo('A');
+        assertThatThrownBy(() -> VenueProfile.builder("x").postOnlyExecInst(' '))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ExecInst(18)");
+    }
+
     private static Map<Integer, String> fields(FixMessage message) {
         Map<Integer, String> fields = new HashMap<>();
         for (int i = 0; i < message.fieldCount(); i++) {
