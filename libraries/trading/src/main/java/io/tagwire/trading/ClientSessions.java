@@ -26,6 +26,8 @@ final class ClientSessions {
     final ClientApplication primary;
     private final ClientApplication standby;
     private final DropCopyApplication dropCopy;
+    private final OrderTracker tracker;
+    private final String venueName;
     private final List<SessionID> ids = new ArrayList<>();
     private volatile SessionID active;
     private RequestSender sender;
@@ -34,8 +36,12 @@ final class ClientSessions {
         SessionSettings dropCopySettings = builder.dropCopy();
         SessionSettings standbySettings = builder.maintenanceSession();
         // with a drop copy, what the order-entry connection missed arrives there: no status requests
-        boolean statusRequests = builder.reconcileOnReconnect() && dropCopySettings == null;
-        Consumer<Session> onReconnect = statusRequests ? this::reconcile : session -> { };
+        boolean reconcile = builder.reconcileOnReconnect() && dropCopySettings == null;
+        // a venue without H (Binance) refuses each one, and they count toward its message limit
+        Consumer<Session> onReconnect = !reconcile ? session -> { }
+            : builder.orderStatusRequests() ? this::reconcile : this::markNeedsReconciliation;
+        this.tracker = tracker;
+        this.venueName = builder.venueName();
         Consumer<ClientApplication> onNews = standbySettings != null ? this::onMaintenanceNews : warned -> { };
         this.primary = new ClientApplication(tracker, builder.logonCustomizer(), onReconnect, onNews);
         this.standby = standbySettings == null ? null
@@ -94,6 +100,17 @@ final class ClientSessions {
         // a standby that logs on again has nothing to reconcile: the active session got every report
         if (session == sender.active().session()) {
             sender.reconcile();
+        }
+    }
+
+    private void markNeedsReconciliation(Session session) {
+        if (session == sender.active().session()) {
+            int open = tracker.markNeedsReconciliation(session.eventTimeNanos());
+            if (open > 0) {
+                LOG.warn("{} logged on again: {} open orders may have changed meanwhile (Order.needsReconciliation());"
+                    + " {} does not answer OrderStatusRequest(H): attach a drop copy to reconcile",
+                    session.sessionId(), open, venueName);
+            }
         }
     }
 

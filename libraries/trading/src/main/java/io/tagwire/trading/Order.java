@@ -37,6 +37,7 @@ public final class Order {
     private int rejectReason = -1;
     private String text;
     private boolean rejectedLocally;
+    private boolean needsReconciliation;
     private char lastExecType;
     private long updateNanos;
     // the cancel or replace request in flight, if any
@@ -163,6 +164,16 @@ public final class Order {
         return rejectedLocally;
     }
 
+    /**
+     * Whether the order was open when the order-entry session logged on again at a venue that
+     * cannot be asked about it (no OrderStatusRequest(H), as Binance, and no drop copy): reports
+     * sent while the session was down are lost, so its state may be stale. The next
+     * ExecutionReport about the order clears it; a drop copy avoids it.
+     */
+    public synchronized boolean needsReconciliation() {
+        return needsReconciliation;
+    }
+
     /** Whether the order was not placed by this client: reported by the venue (drop copy, or from before a restart). */
     public boolean external() {
         return external;
@@ -259,6 +270,10 @@ public final class Order {
         this.rejectedLocally = true;
         this.state = OrderState.REJECTED;
         this.text = reason;
+    }
+
+    void needsReconciliation(boolean value) {
+        this.needsReconciliation = value;
     }
 
     void updated(char execType, long nowNanos) {

@@ -145,6 +145,7 @@ public final class OrderTracker {
                 order.text(report.getString(Tags.Text));
             }
             order.updated(execType, nowNanos);
+            order.needsReconciliation(false);
             if (lastQty > 0) {
                 positions.onFill(order.symbol(), order.side(), lastQty, lastPx);
             }
@@ -207,6 +208,24 @@ public final class OrderTracker {
     }
 
     /** Refuses a new order without sending it: REJECTED, with the reason as its text. */
+    /**
+     * Marks every open order as needing reconciliation (a reconnect at a venue that cannot be
+     * asked their state) and tells the listener of each; returns how many. Tracker thread only.
+     */
+    int markNeedsReconciliation(long nowNanos) {
+        List<Order> open = openOrders();
+        for (Order order : open) {
+            OrderState before;
+            synchronized (order) {
+                before = order.state();
+                order.needsReconciliation(true);
+                order.updated(order.lastExecType(), nowNanos);
+            }
+            notify(order, before, null);
+        }
+        return open.size();
+    }
+
     void rejectLocally(Order order, String reason, long nowNanos) {
         OrderState before;
         synchronized (order) {

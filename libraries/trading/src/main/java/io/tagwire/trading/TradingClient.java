@@ -7,6 +7,7 @@ import io.tagwire.trading.venue.VenueProfile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,7 @@ public final class TradingClient implements AutoCloseable {
     private final AmendStyle amendStyle;
     private final Supplier<String> clOrdIds;
     private final int maxWaitingRequests;
+    private final String noStatusRequests;
     private final AtomicInteger waitingRequests = new AtomicInteger();
 
     TradingClient(TradingClientBuilder builder) {
@@ -58,6 +60,8 @@ public final class TradingClient implements AutoCloseable {
         this.amendStyle = builder.amendStyle();
         this.clOrdIds = builder.clOrdIds();
         this.maxWaitingRequests = builder.session().sendQueueCapacity();
+        this.noStatusRequests = builder.orderStatusRequests() ? null : builder.venueName()
+            + " does not answer OrderStatusRequest(H): a drop copy (dropCopy(...)) reports every order's changes";
         this.sessions = new ClientSessions(builder, tracker);
         this.engine = sessions.engine;
         this.application = sessions.primary;
@@ -66,6 +70,20 @@ public final class TradingClient implements AutoCloseable {
             new OrderRequests(builder.session().sessionId().beginString(), builder.postOnlyExecInst()),
             builder.throttle(), this::nextClOrdId);
         sessions.sender(sender);
+    }
+
+    /**
+     * The orders marked {@link Order#needsReconciliation()} (open across a reconnect at a venue
+     * that cannot be asked their state); from any thread. This method allocates memory.
+     */
+    public List<Order> ordersNeedingReconciliation() {
+        List<Order> marked = new ArrayList<>();
+        for (Order order : tracker.orders()) {
+            if (order.needsReconciliation()) {
+                marked.add(order);
+            }
+        }
+        return marked;
     }
 
     public static TradingClientBuilder builder() {
@@ -258,9 +276,16 @@ public final class TradingClient implements AutoCloseable {
         return report;
     }
 
-    /** Sends an OrderStatusRequest(H); the future completes with the order at the next report about it. */
+    /**
+     * Sends an OrderStatusRequest(H); the future completes with the order at the next report about it.
+     * At a venue without H (Binance) it fails at once with {@link OrderRejectedLocally} saying so.
+     */
     public CompletableFuture<Order> status(Order order) {
         CompletableFuture<Order> answer = new CompletableFuture<>();
+        if (noStatusRequests != null) {
+            answer.completeExceptionally(new OrderRejectedLocally(noStatusRequests));
+            return answer;
+        }
         submit(() -> {
             CompletableFuture<Order> waiting;
             synchronized (order) {

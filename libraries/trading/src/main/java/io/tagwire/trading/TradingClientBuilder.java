@@ -26,6 +26,7 @@ public final class TradingClientBuilder {
     private RequestThrottle throttle = RequestThrottle.UNLIMITED;
     private Supplier<String> clOrdIds;
     private boolean reconcileOnReconnect;
+    private boolean orderStatusRequests = true;
     private char postOnlyExecInst = OrderRequests.EXEC_INST_POST_ONLY;
     private EngineBuilder engineBuilder = Engine.builder();
     private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
@@ -66,6 +67,7 @@ public final class TradingClientBuilder {
         this.amendStyle = profile.amendStyle();
         this.postOnlyExecInst = profile.postOnlyExecInst();
         this.reconcileOnReconnect = profile.recoveryPolicy() == RecoveryPolicy.RECONNECT_AND_RECONCILE;
+        this.orderStatusRequests = profile.orderStatusRequest();
         return this;
     }
 
@@ -149,9 +151,22 @@ public final class TradingClientBuilder {
         return this;
     }
 
-    /** Whether to send an OrderStatusRequest(H) for every open order after each reconnect. */
+    /**
+     * Whether to reconcile open orders after each reconnect: an OrderStatusRequest(H) for each,
+     * or, at a venue without H and without a drop copy, marking them
+     * ({@link Order#needsReconciliation()}).
+     */
     public TradingClientBuilder reconcileOnReconnect(boolean reconcile) {
         this.reconcileOnReconnect = reconcile;
+        return this;
+    }
+
+    /**
+     * Whether the venue answers OrderStatusRequest(H); true by default, the venue's with
+     * {@link #venue}. Without it, {@link TradingClient#status} fails locally and no H is sent.
+     */
+    public TradingClientBuilder orderStatusRequests(boolean answered) {
+        this.orderStatusRequests = answered;
         return this;
     }
 
@@ -243,6 +258,15 @@ public final class TradingClientBuilder {
 
     boolean reconcileOnReconnect() {
         return reconcileOnReconnect;
+    }
+
+    boolean orderStatusRequests() {
+        return orderStatusRequests;
+    }
+
+    /** The venue's name for messages, or "the venue". */
+    String venueName() {
+        return venue == null ? "the venue" : venue.name();
     }
 
     char postOnlyExecInst() {

@@ -303,7 +303,7 @@ class TradingClientTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited %d s", WAIT_SECONDS).isLessThan(deadline);

@@ -1,6 +1,7 @@
 package io.tagwire.trading;
 
 import static io.tagwire.trading.TrackerScenario.fp;
+import static io.tagwire.trading.TradingClientTest.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,6 +35,35 @@ class TradingClientVenueTest {
         try (ClientHarness harness = binance()) {
             assertThat(harness.exchange.logons).singleElement().asString()
                 .contains("|553=test-api-key|", "|95=88|", "|96=", "|25035=2|", "|141=Y|", "|56=SPOT|");
+        }
+    }
+
+    @Test
+    void reconnectWithoutStatusRequestsMarksOpenOrdersAndSendsNoH() throws Exception {
+        try (ClientHarness harness = binance()) {
+            Order open = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),
+                TimeInForce.GOOD_TILL_CANCEL, false);
+            open.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(open.needsReconciliation()).isFalse();
+            int logons = harness.client.engine().logonCount(harness.client.sessionId());
+
+            harness.client.engine().disconnect(harness.client.sessionId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            awaitTrue(open::needsReconciliation);
+
+            assertThat(harness.client.engine().logonCount(harness.client.sessionId())).isEqualTo(logons + 1);
+            assertThat(harness.client.ordersNeedingReconciliation()).containsExactly(open);
+            assertThat(harness.updates).containsSubsequence(open.clOrdId() + " NEW", open.clOrdId() + " NEW");
+            assertThat(harness.received("H")).isZero();
+            assertThatThrownBy(() -> harness.client.status(open).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(OrderRejectedLocally.class)
+                .hasMessageContaining("binance-spot does not answer OrderStatusRequest(H)")
+                .hasMessageContaining("drop copy");
+
+            harness.exchange.fill(open.clOrdId(), "1", "90");
+            open.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(open.needsReconciliation()).isFalse();
+            assertThat(harness.client.ordersNeedingReconciliation()).isEmpty();
+            assertThat(harness.received("H")).isZero();
         }
     }
 

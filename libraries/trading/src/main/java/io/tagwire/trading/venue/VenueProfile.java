@@ -49,6 +49,7 @@ public final class VenueProfile {
     private final boolean relaxedValidation;
     private final String dataDictionary;
     private final char postOnlyExecInst;
+    private final boolean orderStatusRequest;
 
     VenueProfile(VenueProfileBuilder b) {
         this.name = b.name;
@@ -74,6 +75,7 @@ public final class VenueProfile {
         this.relaxedValidation = b.relaxedValidation;
         this.dataDictionary = b.dataDictionary;
         this.postOnlyExecInst = b.postOnlyExecInst;
+        this.orderStatusRequest = b.orderStatusRequest;
     }
 
     public static VenueProfileBuilder builder(String name) {
@@ -104,6 +106,7 @@ public final class VenueProfile {
         b.relaxedValidation = relaxedValidation;
         b.dataDictionary = dataDictionary;
         b.postOnlyExecInst = postOnlyExecInst;
+        b.orderStatusRequest = orderStatusRequest;
         return b;
     }
 
@@ -221,6 +224,14 @@ public final class VenueProfile {
     /** The ExecInst(18) value that makes a limit order post-only at this venue (Coinbase: A; FIX's 6 elsewhere). */
     public char postOnlyExecInst() {
         return postOnlyExecInst;
+    }
+
+    /**
+     * Whether the venue answers OrderStatusRequest(H). Binance does not: there a drop copy is
+     * the way to learn what happened to orders while the order-entry session was down.
+     */
+    public boolean orderStatusRequest() {
+        return orderStatusRequest;
     }
 
     /** How an order is amended: G, or the venue's own message. */

@@ -31,6 +31,7 @@ public final class VenueProfileBuilder {
     boolean relaxedValidation;
     String dataDictionary;
     char postOnlyExecInst = '6';
+    boolean orderStatusRequest = true;
 
     VenueProfileBuilder(String name) {
         name(name);
@@ -167,6 +168,12 @@ public final class VenueProfileBuilder {
             throw new IllegalArgumentException(name + ": ExecInst(18) is one printable character, was " + (int) value);
         }
         postOnlyExecInst = value;
+        return this;
+    }
+
+    /** Whether the venue answers OrderStatusRequest(H) with an ExecutionReport; true by default (Binance: no). */
+    public VenueProfileBuilder orderStatusRequest(boolean answered) {
+        orderStatusRequest = answered;
         return this;
     }
 

@@ -43,6 +43,7 @@ public final class VenueProfiles {
             .postOnlyExecInst('6')                                // with OrdType(40)=2: LIMIT_MAKER
             .messageLimit(RateLimit.of(10_000, Duration.ofSeconds(10)))
             .amendStyle(AmendStyle.CANCEL_AND_NEW_ORDER)          // no G; XAK only reduces quantity
+            .orderStatusRequest(false)                            // no H: reconcile through the drop copy
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)
             .relaxedValidation(true)
             .dataDictionary(BINANCE_OE_DICTIONARY)

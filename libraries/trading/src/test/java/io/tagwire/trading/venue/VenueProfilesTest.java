@@ -262,6 +262,13 @@ class VenueProfilesTest {
     }
 
     @Test
+    void binanceAloneAnswersNoOrderStatusRequest() {
+        for (VenueProfile profile : VenueProfiles.all()) {
+            assertThat(profile.orderStatusRequest()).as(profile.name()).isEqualTo(!profile.name().startsWith("binance"));
+        }
+    }
+
+    @Test
     void postOnlyIsExecInstAAtCoinbaseAndSixElsewhere() {
         assertThat(VenueProfiles.byName("coinbase-exchange").postOnlyExecInst()).isEqualTo('A');
         assertThat(VenueProfiles.byName("binance-spot").postOnlyExecInst()).isEqualTo('6');
