@@ -8,7 +8,8 @@ import io.tagwire.codec.fix44.Tags;
  * Writes the body of each order request into a session's encoder, in the form the
  * session's FIX version wants: HandlInst(21) on FIX 4.2's NewOrderSingle and
  * OrderCancelReplaceRequest, where it is required. Post-only is ExecInst(18)=6
- * (Participate don't initiate) unless the venue says otherwise. Allocates nothing.
+ * (Participate don't initiate) unless the venue says otherwise, or a TimeInForce(59) value
+ * in place of the order's at a venue that has one for it (Bybit: P). Allocates nothing.
  */
 final class OrderRequests {
     /** ExecInst(18) 6: Participate don't initiate, FIX's post-only. */
@@ -26,10 +27,25 @@ final class OrderRequests {
 
     private final boolean fix42;
     private final char postOnlyExecInst;
+    private final char postOnlyTimeInForce;
 
-    OrderRequests(String beginString, char postOnlyExecInst) {
+    /** {@code postOnlyTimeInForce} 0 when post-only is the ExecInst. */
+    OrderRequests(String beginString, char postOnlyExecInst, char postOnlyTimeInForce) {
         this.fix42 = "FIX.4.2".equals(beginString);
         this.postOnlyExecInst = postOnlyExecInst;
+        this.postOnlyTimeInForce = postOnlyTimeInForce;
+    }
+
+    /** TimeInForce(59), then ExecInst(18) if the order is post-only and the venue says so there. */
+    private void timeInForceAndPostOnly(FixEncoder encoder, Order order) {
+        if (order.postOnly() && postOnlyTimeInForce != 0) {
+            encoder.putChar(Tags.TimeInForce, postOnlyTimeInForce);
+            return;
+        }
+        encoder.putChar(Tags.TimeInForce, order.timeInForce().fixValue());
+        if (order.postOnly()) {
+            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
+        }
     }
 
     /** Whether OrderMassCancelRequest(q) exists in this version (FIX 4.3 on; not in 4.2). */
@@ -51,10 +67,7 @@ final class OrderRequests {
         if (order.ordType() == OrdType.LIMIT) {
             encoder.putDecimal(Tags.Price, order.price(), FixedPoint.SCALE);
         }
-        encoder.putChar(Tags.TimeInForce, order.timeInForce().fixValue());
-        if (order.postOnly()) {
-            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
-        }
+        timeInForceAndPostOnly(encoder, order);
     }
 
     /** OrderCancelRequest(F) under a new ClOrdID; OrigClOrdID(41) is the order's current one. */
@@ -81,10 +94,7 @@ final class OrderRequests {
         if (order.ordType() == OrdType.LIMIT) {
             encoder.putDecimal(Tags.Price, price, FixedPoint.SCALE);
         }
-        encoder.putChar(Tags.TimeInForce, order.timeInForce().fixValue());
-        if (order.postOnly()) {
-            encoder.putChar(Tags.ExecInst, postOnlyExecInst);
-        }
+        timeInForceAndPostOnly(encoder, order);
     }
 
     /**

@@ -67,7 +67,8 @@ public final class TradingClient implements AutoCloseable {
         this.application = sessions.primary;
         // the sender exists before the first logon can call back
         this.sender = new RequestSender(engine, tracker, application,
-            new OrderRequests(builder.session().sessionId().beginString(), builder.postOnlyExecInst()),
+            new OrderRequests(builder.session().sessionId().beginString(), builder.postOnlyExecInst(),
+                builder.postOnlyTimeInForce()),
             builder.throttle(), this::nextClOrdId);
         sessions.sender(sender);
     }

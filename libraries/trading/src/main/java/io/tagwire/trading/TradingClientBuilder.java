@@ -28,6 +28,7 @@ public final class TradingClientBuilder {
     private boolean reconcileOnReconnect;
     private boolean orderStatusRequests = true;
     private char postOnlyExecInst = OrderRequests.EXEC_INST_POST_ONLY;
+    private char postOnlyTimeInForce;
     private EngineBuilder engineBuilder = Engine.builder();
     private AmendStyle amendStyle = AmendStyle.CANCEL_REPLACE_REQUEST;
     private VenueProfile venue;
@@ -66,6 +67,7 @@ public final class TradingClientBuilder {
         this.throttle = profile.messageLimit().map(TradingClientBuilder::throttleOf).orElse(RequestThrottle.UNLIMITED);
         this.amendStyle = profile.amendStyle();
         this.postOnlyExecInst = profile.postOnlyExecInst();
+        this.postOnlyTimeInForce = profile.postOnlyTimeInForce();
         this.reconcileOnReconnect = profile.recoveryPolicy() == RecoveryPolicy.RECONNECT_AND_RECONCILE;
         this.orderStatusRequests = profile.orderStatusRequest();
         return this;
@@ -271,6 +273,10 @@ public final class TradingClientBuilder {
 
     char postOnlyExecInst() {
         return postOnlyExecInst;
+    }
+
+    char postOnlyTimeInForce() {
+        return postOnlyTimeInForce;
     }
 
     AmendStyle amendStyle() {

@@ -85,6 +85,22 @@ class TradingClientVenueTest {
     }
 
     @Test
+    void postOnlyOrdersCarryTheVenuesTimeInForceInstead() throws Exception {
+        VenueProfile timeInForce = VenueProfile.builder("post-only-tif").postOnlyTimeInForce('P').build();
+        try (ClientHarness harness = new ClientHarness(port -> timeInForce.settingsBuilder("TRADER",
+                Endpoint.tcp("127.0.0.1", port)).targetCompId("EXCH").build(),
+                b -> b.venue(timeInForce, Credentials.none()), false)) {
+            harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.GOOD_TILL_CANCEL, true)
+                .acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("89"), TimeInForce.GOOD_TILL_CANCEL, false)
+                .acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(harness.exchange.received).filteredOn(text -> text.contains("|35=D|"))
+                .extracting(text -> text.contains("|59=P|"), text -> text.contains("|59=1|"), text -> text.contains("|18="))
+                .containsExactly(tuple(true, false, false), tuple(false, true, false));
+        }
+    }
+
+    @Test
     void clOrdIdsFollowTheVenuesRule() throws Exception {
         try (ClientHarness harness = binance()) {
             Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"),

@@ -49,6 +49,7 @@ public final class VenueProfile {
     private final boolean relaxedValidation;
     private final String dataDictionary;
     private final char postOnlyExecInst;
+    private final char postOnlyTimeInForce;
     private final boolean orderStatusRequest;
 
     VenueProfile(VenueProfileBuilder b) {
@@ -75,6 +76,7 @@ public final class VenueProfile {
         this.relaxedValidation = b.relaxedValidation;
         this.dataDictionary = b.dataDictionary;
         this.postOnlyExecInst = b.postOnlyExecInst;
+        this.postOnlyTimeInForce = b.postOnlyTimeInForce;
         this.orderStatusRequest = b.orderStatusRequest;
     }
 
@@ -106,6 +108,7 @@ public final class VenueProfile {
         b.relaxedValidation = relaxedValidation;
         b.dataDictionary = dataDictionary;
         b.postOnlyExecInst = postOnlyExecInst;
+        b.postOnlyTimeInForce = postOnlyTimeInForce;
         b.orderStatusRequest = orderStatusRequest;
         return b;
     }
@@ -224,6 +227,14 @@ public final class VenueProfile {
     /** The ExecInst(18) value that makes a limit order post-only at this venue (Coinbase: A; FIX's 6 elsewhere). */
     public char postOnlyExecInst() {
         return postOnlyExecInst;
+    }
+
+    /**
+     * The TimeInForce(59) value a post-only order is sent with instead of its own and of
+     * {@link #postOnlyExecInst()} (Bybit: P, PostOnly); 0 where post-only is the ExecInst.
+     */
+    public char postOnlyTimeInForce() {
+        return postOnlyTimeInForce;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class VenueProfileBuilder {
     boolean relaxedValidation;
     String dataDictionary;
     char postOnlyExecInst = '6';
+    char postOnlyTimeInForce;
     boolean orderStatusRequest = true;
 
     VenueProfileBuilder(String name) {
@@ -168,6 +169,18 @@ public final class VenueProfileBuilder {
             throw new IllegalArgumentException(name + ": ExecInst(18) is one printable character, was " + (int) value);
         }
         postOnlyExecInst = value;
+        return this;
+    }
+
+    /**
+     * A TimeInForce(59) value that makes a limit order post-only in place of its own (Bybit: P),
+     * for a venue where post-only is not an ExecInst(18); 0 (the default) for none.
+     */
+    public VenueProfileBuilder postOnlyTimeInForce(char value) {
+        if (value != 0 && (value <= ' ' || value > '~')) {
+            throw new IllegalArgumentException(name + ": TimeInForce(59) is one printable character, was " + (int) value);
+        }
+        postOnlyTimeInForce = value;
         return this;
     }
 

@@ -75,7 +75,7 @@ public final class VenueProfiles {
             .signer(LogonSigners.bybit())
             // ClOrdID: at most 36 characters; Bybit documents no character set, so printable ASCII
             .clOrdIdRule(IdRule.printable("ClOrdID", 36))
-            // post-only: Bybit documents TimeInForce(59)=P, not an ExecInst; the client still sends 18=6 (a gap)
+            .postOnlyTimeInForce('P')                             // PostOnly is a TimeInForce(59), no ExecInst
             // message limit: shares the REST V5 rate-limit pool, not a per-connection count; none set here
             .amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST)
             .secretTags(RAW_DATA, USERNAME, PASSWORD, NEW_PASSWORD)

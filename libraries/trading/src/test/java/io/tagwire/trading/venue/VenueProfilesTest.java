@@ -269,11 +269,13 @@ class VenueProfilesTest {
     }
 
     @Test
-    void postOnlyIsExecInstAAtCoinbaseAndSixElsewhere() {
+    void postOnlyIsExecInstAAtCoinbaseTimeInForcePAtBybitAndSixElsewhere() {
         assertThat(VenueProfiles.byName("coinbase-exchange").postOnlyExecInst()).isEqualTo('A');
         assertThat(VenueProfiles.byName("binance-spot").postOnlyExecInst()).isEqualTo('6');
         assertThat(VenueProfiles.byName("kraken").postOnlyExecInst()).isEqualTo('6');
         assertThat(VenueProfiles.byName("coinbase-exchange").toBuilder().build().postOnlyExecInst()).isEqualTo('A');
+        assertThat(VenueProfiles.byName("bybit-spot").postOnlyTimeInForce()).isEqualTo('P');
+        assertThat(VenueProfiles.byName("coinbase-exchange").postOnlyTimeInForce()).isEqualTo((char) 0);
         assertThatThrownBy(() -> VenueProfile.builder("x").postOnlyExecInst(' '))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ExecInst(18)");
     }
