@@ -1,6 +1,7 @@
 package io.tagwire.trading;
 
 import io.tagwire.codec.FixMessage;
+import io.tagwire.codec.MsgTypeKey;
 import io.tagwire.codec.fix44.MsgTypes;
 import io.tagwire.codec.fix44.Tags;
 import io.tagwire.session.Application;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Application} of a {@link TradingClient}'s session: feeds ExecutionReport(8),
- * OrderCancelReject(9), OrderMassCancelReport(r), BusinessMessageReject(j) and Reject(3)
+ * OrderCancelReject(9), OrderMassCancelReport(r), Bybit's OrderAmendAck(XAA), BusinessMessageReject(j) and Reject(3)
  * of order requests to the tracker, signs the Logon through the customizer, and after a reconnect hands the open
  * orders to the reconciler. Engine thread only, except {@link #isLoopThread()}.
  */
@@ -24,6 +25,7 @@ final class ClientApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ClientApplication.class);
     private static final int TAG_MASS_CANCEL_REJECT_REASON = 532;
     private static final int TAG_HEADLINE = 148;
+    private static final long ORDER_AMEND_ACK_KEY = MsgTypeKey.of(AtomicReplaceAcks.ORDER_AMEND_ACK);
 
     private final OrderTracker tracker;
     private final LogonCustomizer logonCustomizer;
@@ -31,6 +33,7 @@ final class ClientApplication implements Application {
     private final Consumer<ClientApplication> onMaintenanceNews;
     private final Map<String, CompletableFuture<MassCancelReport>> massCancels = new HashMap<>();
     private final SentRequests sentRequests = new SentRequests();
+    private final AtomicReplaceAcks atomicReplaceAcks;
     private volatile Thread loopThread;
     private Session session;
     private int logons;
@@ -43,6 +46,7 @@ final class ClientApplication implements Application {
         this.logonCustomizer = logonCustomizer;
         this.onReconnect = onReconnect;
         this.onMaintenanceNews = onMaintenanceNews;
+        this.atomicReplaceAcks = new AtomicReplaceAcks(tracker);
     }
 
     @Override
@@ -75,6 +79,11 @@ final class ClientApplication implements Application {
      */
     void sent(long msgSeqNum, Order order, String clOrdId) {
         sentRequests.sent(msgSeqNum, order, clOrdId);
+    }
+
+    /** A Bybit AtomicReplaceRequest(XAR) of this order went out; its OrderAmendAck(XAA) may not name it. */
+    void atomicReplaceSent(Order order) {
+        atomicReplaceAcks.sent(order);
     }
 
     /**
@@ -136,6 +145,7 @@ final class ClientApplication implements Application {
         loopThread = Thread.currentThread();
         logonRefusal = null;
         sentRequests.clear();
+        atomicReplaceAcks.clear();
         logons++;
         if (logons > 1) {
             onReconnect.accept(session);
@@ -150,6 +160,8 @@ final class ClientApplication implements Application {
             tracker.onExecutionReport(message, now);
         } else if (type == MsgTypes.OrderCancelReject_KEY) {
             tracker.onOrderCancelReject(message, now);
+        } else if (type == ORDER_AMEND_ACK_KEY) {
+            atomicReplaceAcks.onOrderAmendAck(message, now);
         } else if (type == MsgTypes.OrderMassCancelReport_KEY) {
             onMassCancelReport(message);
         } else if (type == MsgTypes.BusinessMessageReject_KEY) {

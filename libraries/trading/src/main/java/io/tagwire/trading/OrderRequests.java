@@ -3,6 +3,7 @@ package io.tagwire.trading;
 import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.TimestampPrecision;
 import io.tagwire.codec.fix44.Tags;
+import io.tagwire.trading.venue.AmendStyle;
 
 /**
  * Writes the body of each order request into a session's encoder, in the form the
@@ -25,15 +26,31 @@ final class OrderRequests {
     /** Binance CancelClOrdID(25034): the ClOrdID of the cancel half of XCN. */
     private static final int TAG_CANCEL_CLORDID = 25034;
 
+    /** MsgType of Bybit's amend, AtomicReplaceRequest. */
+    static final String ATOMIC_REPLACE_REQUEST = "XAR";
+    /** Bybit Category(30010), required on D and XAR; "spot" is the only product Bybit's FIX serves. */
+    private static final int TAG_CATEGORY = 30010;
+    private static final String CATEGORY_SPOT = "spot";
+
     private final boolean fix42;
     private final char postOnlyExecInst;
     private final char postOnlyTimeInForce;
+    private final boolean bybitCategory;
 
     /** {@code postOnlyTimeInForce} 0 when post-only is the ExecInst. */
     OrderRequests(String beginString, char postOnlyExecInst, char postOnlyTimeInForce) {
+        this(beginString, postOnlyExecInst, postOnlyTimeInForce, AmendStyle.CANCEL_REPLACE_REQUEST);
+    }
+
+    /**
+     * With {@link AmendStyle#ATOMIC_REPLACE_REQUEST} (only Bybit amends with XAR), NewOrderSingle
+     * and AtomicReplaceRequest carry Bybit's Category(30010)=spot.
+     */
+    OrderRequests(String beginString, char postOnlyExecInst, char postOnlyTimeInForce, AmendStyle amendStyle) {
         this.fix42 = "FIX.4.2".equals(beginString);
         this.postOnlyExecInst = postOnlyExecInst;
         this.postOnlyTimeInForce = postOnlyTimeInForce;
+        this.bybitCategory = amendStyle == AmendStyle.ATOMIC_REPLACE_REQUEST;
     }
 
     /** TimeInForce(59), then ExecInst(18) if the order is post-only and the venue says so there. */
@@ -68,6 +85,9 @@ final class OrderRequests {
             encoder.putDecimal(Tags.Price, order.price(), FixedPoint.SCALE);
         }
         timeInForceAndPostOnly(encoder, order);
+        if (bybitCategory) {
+            encoder.putString(TAG_CATEGORY, CATEGORY_SPOT);
+        }
     }
 
     /** OrderCancelRequest(F) under a new ClOrdID; OrigClOrdID(41) is the order's current one. */
@@ -124,6 +144,28 @@ final class OrderRequests {
         encoder.putChar(Tags.Side, replacement.side().fixValue())
             .putString(Tags.Symbol, replacement.symbol())
             .putChar(Tags.TimeInForce, replacement.timeInForce().fixValue());
+    }
+
+    /**
+     * Bybit's AtomicReplaceRequest(XAR): the order keeps its ClOrdID(11), which names it
+     * (with OrderID(37) once known; Bybit takes no OrigClOrdID(41)). Only the fields that
+     * change are sent (Bybit: omitted fields keep their values): OrderQty(38) and, for a
+     * limit order, Price(44).
+     */
+    void atomicReplaceRequest(FixEncoder encoder, Order order, long qty, long price) {
+        encoder.putString(TAG_CATEGORY, CATEGORY_SPOT)
+            .putString(Tags.Symbol, order.symbol());
+        String orderId = order.orderId();
+        if (orderId != null) {
+            encoder.putString(Tags.OrderID, orderId);
+        }
+        encoder.putString(Tags.ClOrdID, order.clOrdId());
+        if (qty != order.orderQty()) {
+            encoder.putDecimal(Tags.OrderQty, qty, FixedPoint.SCALE);
+        }
+        if (order.ordType() == OrdType.LIMIT && price != order.price()) {
+            encoder.putDecimal(Tags.Price, price, FixedPoint.SCALE);
+        }
     }
 
     /** OrderStatusRequest(H) for the order's current ClOrdID. */

@@ -207,7 +207,24 @@ public final class OrderTracker {
         notify(order, before, answered);
     }
 
-    /** Refuses a new order without sending it: REJECTED, with the reason as its text. */
+    /**
+     * Bybit accepted an AtomicReplaceRequest(XAR): the order keeps its ClOrdID, takes the new
+     * quantity and price and returns to its state before the request. The ExecutionReport that
+     * may follow is applied as usual.
+     */
+    void onAtomicReplaceAccepted(Order order, long nowNanos) {
+        OrderState before;
+        CompletableFuture<Order> answered;
+        synchronized (order) {
+            before = order.state();
+            order.replaced(order.pendingQty(), order.pendingPrice());
+            order.state(order.stateBeforeRequest());
+            answered = order.endRequest();
+            order.updated(order.lastExecType(), nowNanos);
+        }
+        notify(order, before, answered);
+    }
+
     /**
      * Marks every open order as needing reconciliation (a reconnect at a venue that cannot be
      * asked their state) and tells the listener of each; returns how many. Tracker thread only.
@@ -226,6 +243,7 @@ public final class OrderTracker {
         return open.size();
     }
 
+    /** Refuses a new order without sending it: REJECTED, with the reason as its text. */
     void rejectLocally(Order order, String reason, long nowNanos) {
         OrderState before;
         synchronized (order) {

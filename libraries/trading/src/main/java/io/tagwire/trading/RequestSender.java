@@ -77,6 +77,30 @@ final class RequestSender {
         }
     }
 
+    /** Bybit's AtomicReplaceRequest(XAR): the order keeps its ClOrdID and is PENDING_REPLACE until XAA answers. */
+    void sendAtomicReplace(Order order, long qty, long price, CompletableFuture<Order> answer) {
+        String clOrdId = order.clOrdId();
+        String refused = tracker.beginRequest(order, OrderState.PENDING_REPLACE, clOrdId, qty, price, answer);
+        if (refused != null) {
+            answer.completeExceptionally(new OrderRejectedLocally(refused));
+            return;
+        }
+        refused = admit();
+        if (refused == null) {
+            Session session = application.session();
+            long now = engine.nowNanos();
+            requests.atomicReplaceRequest(session.newMessage(OrderRequests.ATOMIC_REPLACE_REQUEST, now), order, qty,
+                price);
+            refused = sent(session.send(now), order, clOrdId);
+            if (refused == null) {
+                application.atomicReplaceSent(order);
+            }
+        }
+        if (refused != null) {
+            tracker.abortRequest(order, refused);
+        }
+    }
+
     void sendCancelAndNew(Order order, String cancelClOrdId, Order replacement, CompletableFuture<Order> answer) {
         CompletableFuture<Order> canceled = new CompletableFuture<>();
         String refused = tracker.beginRequest(order, OrderState.PENDING_CANCEL, cancelClOrdId, 0, 0, canceled);

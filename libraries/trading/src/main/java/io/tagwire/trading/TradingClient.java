@@ -68,7 +68,7 @@ public final class TradingClient implements AutoCloseable {
         // the sender exists before the first logon can call back
         this.sender = new RequestSender(engine, tracker, application,
             new OrderRequests(builder.session().sessionId().beginString(), builder.postOnlyExecInst(),
-                builder.postOnlyTimeInForce()),
+                builder.postOnlyTimeInForce(), amendStyle),
             builder.throttle(), this::nextClOrdId);
         sessions.sender(sender);
     }
@@ -222,6 +222,10 @@ public final class TradingClient implements AutoCloseable {
      * acknowledged. If the cancel is refused, the old order keeps its state and the new one
      * ends REJECTED without having been placed.
      *
+     * <p>With Bybit's AtomicReplaceRequest(XAR) the order keeps its ClOrdID and is
+     * PENDING_REPLACE until the OrderAmendAck(XAA): accepted, it takes the new terms; refused,
+     * it returns to its state with the reason. The future completes with the order either way.
+     *
      * <p>Venues whose amend message this client does not send fail the future with
      * {@link OrderRejectedLocally}: cancel and place instead.
      */
@@ -234,6 +238,8 @@ public final class TradingClient implements AutoCloseable {
                 return request(order, OrderState.PENDING_REPLACE, newQty, newPrice);
             case CANCEL_AND_NEW_ORDER:
                 return cancelAndNew(order, newQty, newPrice);
+            case ATOMIC_REPLACE_REQUEST:
+                return atomicReplace(order, newQty, newPrice);
             default:
                 return CompletableFuture.failedFuture(new OrderRejectedLocally("this venue amends with "
                     + amendStyle + (amendStyle.msgType() == null ? "" : " (" + amendStyle.msgType() + ")")
@@ -251,6 +257,13 @@ public final class TradingClient implements AutoCloseable {
         String cancelClOrdId = nextClOrdId();
         CompletableFuture<Order> answer = new CompletableFuture<>();
         submit(() -> sender.sendCancelAndNew(order, cancelClOrdId, replacement, answer),
+            reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
+        return answer;
+    }
+
+    private CompletableFuture<Order> atomicReplace(Order order, long qty, long price) {
+        CompletableFuture<Order> answer = new CompletableFuture<>();
+        submit(() -> sender.sendAtomicReplace(order, qty, price, answer),
             reason -> answer.completeExceptionally(new OrderRejectedLocally(reason)));
         return answer;
     }
