@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A small exchange for the client's end-to-end tests, the Application of a Tagwire
- * acceptor: answers D, F, G, H, q and Binance's XCN with plausible ExecutionReports in the session's
+ * acceptor: answers D, F, G, H, q, Binance's XCN and Bybit's XAR with plausible ExecutionReports in the session's
  * version (FIX 4.2 with ExecTransType and ExecType 1/2 fills, FIX 4.4 with ExecType F).
  * Symbol {@code BAD} is rejected with a Text, {@code HALT} with a BusinessMessageReject(j); IOC
  * orders expire at once; market orders fill at 100. Limit orders rest until the test calls
@@ -123,6 +123,9 @@ final class TestExchange implements Application {
             case "XCN":
                 cancelAndNew(message);
                 break;
+            case "XAR":
+                atomicReplace(message);
+                break;
             default:
                 session.rejectUnsupportedMessageType(message);
         }
@@ -212,6 +215,35 @@ final class TestExchange implements Application {
         report(order, '4', order.clOrdId, orig);
         session.send();
         newOrder(message);
+    }
+
+    /**
+     * Bybit's AtomicReplaceRequest(XAR): the order, named by its ClOrdID(11), keeps it. Accepted:
+     * OrderAmendAck(XAA) with ExecType(150)=E, then a Replaced report. Refused: an XAA with only
+     * OrdRejReason(103) and Text(58), as Bybit sends it.
+     */
+    private void atomicReplace(FixMessage message) {
+        Resting order = byClOrdId.get(message.getString(Tags.ClOrdID));
+        String qtyText = message.getString(Tags.OrderQty);
+        BigDecimal qty = qtyText == null || order == null ? null : new BigDecimal(qtyText);
+        if (order == null || !order.open() || qty != null && qty.compareTo(order.cum) <= 0) {
+            session.newMessage("XAA").putString(Tags.OrdRejReason, "10001")
+                .putString(Tags.Text, "Cannot amend");
+            session.send();
+            return;
+        }
+        if (qty != null) {
+            order.qty = qty;
+        }
+        String price = message.getString(Tags.Price);
+        if (price != null) {
+            order.price = new BigDecimal(price);
+        }
+        session.newMessage("XAA").putString(Tags.OrderID, order.orderId).putString(Tags.ClOrdID, order.clOrdId)
+            .putChar(Tags.ExecType, 'E').putChar(Tags.OrdStatus, 'E');
+        session.send();
+        report(order, '5', order.clOrdId, null);
+        session.send();
     }
 
     private void replace(FixMessage message) {

@@ -22,12 +22,26 @@ import org.junit.jupiter.api.Timeout;
 class TradingClientVenueTest {
     private static final long WAIT_SECONDS = 10;
     private static final VenueProfile BINANCE = VenueProfiles.byName("binance-spot");
+    private static final VenueProfile BYBIT = VenueProfiles.byName("bybit-spot");
     private static final Credentials CREDENTIALS = Credentials.builder().apiKey("test-api-key")
         .privateKey(KeyFiles.generateEd25519().getPrivate()).build();
 
     private static ClientHarness binance() throws Exception {
         return new ClientHarness(port -> BINANCE.settingsBuilder("TRADER", Endpoint.tcp("127.0.0.1", port))
             .reconnectInterval(1).build(), b -> b.venue(BINANCE, CREDENTIALS), false);
+    }
+
+    /** The bybit-spot profile's client; the exchange does not validate (30010 in D and XAR are Bybit's). */
+    private static ClientHarness bybit() throws Exception {
+        Credentials credentials = Credentials.builder().apiKey("test-api-key").privateKey(rsaKey()).build();
+        return new ClientHarness(port -> BYBIT.settingsBuilder("TRADER", Endpoint.tcp("127.0.0.1", port))
+            .reconnectInterval(1).build(), b -> b.venue(BYBIT, credentials), false);
+    }
+
+    private static java.security.PrivateKey rsaKey() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair().getPrivate();
     }
 
     @Test
@@ -170,14 +184,58 @@ class TradingClientVenueTest {
 
     @Test
     void venuesWhoseAmendIsNotSentFailLocally() throws Exception {
-        try (ClientHarness harness =
-                 new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.ATOMIC_REPLACE_REQUEST))) {
+        try (ClientHarness harness = new ClientHarness("FIX.4.4", b -> b.amendStyle(AmendStyle.UNKNOWN))) {
             Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
             order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThatThrownBy(() -> harness.client.amend(order, fp("2"), fp("90")).get())
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OrderRejectedLocally.class)
-                .hasMessageContaining("ATOMIC_REPLACE_REQUEST (XAR)");
+                .hasMessageContaining("this venue amends with UNKNOWN");
             assertThat(harness.received("G")).isZero();
+        }
+    }
+
+    @Test
+    void amendIsAnAtomicReplaceRequestOnBybit() throws Exception {
+        try (ClientHarness harness = bybit()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(harness.client.amend(order, fp("2"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isSameAs(order);
+            assertThat(order.state()).isEqualTo(OrderState.NEW);
+            assertThat(order.orderQtyDecimal()).isEqualByComparingTo("2");
+            assertThat(order.priceDecimal()).isEqualByComparingTo("91");
+            assertThat(order.clOrdIdChain()).hasSize(1);
+            assertThat(harness.exchange.received).filteredOn(text -> text.contains("|35=D|"))
+                .singleElement().asString().contains("|30010=spot|");
+            assertThat(harness.exchange.received).filteredOn(text -> text.contains("|35=XAR|"))
+                .singleElement().asString().contains("|30010=spot|", "|11=" + order.clOrdId() + "|", "|38=2")
+                .doesNotContain("|41=");
+            assertThat(harness.received("G")).isZero();
+
+            // the Replaced report that follows the XAA was applied too: a fill now counts against the new terms
+            harness.exchange.fill(order.clOrdId(), "2", "91");
+            assertThat(order.done().get(WAIT_SECONDS, TimeUnit.SECONDS).state()).isEqualTo(OrderState.FILLED);
+        }
+    }
+
+    @Test
+    void refusedAtomicReplaceLeavesTheOrderAsItWasWithTheReason() throws Exception {
+        try (ClientHarness harness = bybit()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("2"), fp("90"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.exchange.fill(order.clOrdId(), "1", "90");
+            awaitTrue(() -> order.state() == OrderState.PARTIALLY_FILLED);
+
+            // below the filled quantity: the exchange refuses with an XAA naming no order
+            assertThat(harness.client.amend(order, fp("1"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isSameAs(order);
+
+            assertThat(order.state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+            assertThat(order.orderQtyDecimal()).isEqualByComparingTo("2");
+            assertThat(order.priceDecimal()).isEqualByComparingTo("90");
+            assertThat(order.rejectReason()).isEqualTo(10001);
+            assertThat(order.text()).isEqualTo("Cannot amend");
         }
     }
 

@@ -32,6 +32,11 @@ final class ProfileSettings {
             // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
             settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
         }
+        if (profile.amendStyle() == AmendStyle.ATOMIC_REPLACE_REQUEST) {
+            // Bybit answers with OrderAmendAck(XAA) and XCA, which no bundled dictionary defines and Bybit
+            // publishes none: a validating session would refuse them as Invalid MsgType before the client sees them
+            settings.validateIncomingMessage(false);
+        }
         return settings;
     }
 
