@@ -1,5 +1,6 @@
 package io.tagwire.trading;
 
+import io.tagwire.codec.AsciiSequence;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.codec.fix44.Tags;
 import java.util.ArrayDeque;
@@ -17,13 +18,18 @@ final class AtomicReplaceAcks {
 
     private final OrderTracker tracker;
     private final ArrayDeque<Order> unanswered = new ArrayDeque<>();
+    private final AsciiSequence clOrdId = new AsciiSequence();
 
     AtomicReplaceAcks(OrderTracker tracker) {
         this.tracker = tracker;
     }
 
-    /** An XAR of this order went out. */
+    /**
+     * An XAR of this order went out. An order has one request at a time, so an earlier entry
+     * of it was answered otherwise (Reject(3), BusinessMessageReject(j)) and is dropped.
+     */
     void sent(Order order) {
+        unanswered.remove(order);
         unanswered.addLast(order);
     }
 
@@ -32,10 +38,12 @@ final class AtomicReplaceAcks {
         unanswered.clear();
     }
 
-    /** Applies an XAA; returns the order it answered, or null if it answers no XAR in flight. */
+    /**
+     * Applies an XAA; returns the order it answered, or null if it answers no XAR in flight.
+     * An accepted one allocates nothing here (a refusal's text is allocated).
+     */
     Order onOrderAmendAck(FixMessage ack, long nowNanos) {
-        String clOrdId = ack.getString(Tags.ClOrdID);
-        Order order = clOrdId != null ? tracker.order(clOrdId) : null;
+        Order order = ack.getString(Tags.ClOrdID, clOrdId) ? tracker.order(clOrdId) : null;
         if (order != null) {
             unanswered.remove(order);
         } else {

@@ -136,6 +136,23 @@ class AtomicReplaceTest {
     }
 
     @Test
+    void amendRefusedBySessionRejectDoesNotShiftLaterRefusals() {
+        Order first = working("c1");
+        Order second = working("c2");
+        amend(first, "2", "91");
+        // a Reject(3) of that XAR undoes it (ClientApplication ties it by RefSeqNum(45))
+        scenario.tracker.onRequestRejected(first, "c1", 5, "Value is incorrect", TrackerScenario.NOW);
+        amend(second, "3", "92");
+        amend(first, "4", "93");
+
+        assertThat(ack(XAA + "103=10001|58=params error|")).isSameAs(second);
+        assertThat(ack(XAA + "103=10001|58=qty error|")).isSameAs(first);
+        assertThat(first.text()).isEqualTo("qty error");
+        assertThat(first.state()).isEqualTo(OrderState.NEW);
+        assertThat(ack(XAA + "103=10001|58=params error|")).isNull();
+    }
+
+    @Test
     void ackAfterAClearAnswersNothing() {
         Order order = working("c1");
         amend(order, "2", "91");

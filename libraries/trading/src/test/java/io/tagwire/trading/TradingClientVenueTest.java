@@ -240,6 +240,25 @@ class TradingClientVenueTest {
     }
 
     @Test
+    void atomicReplaceRefusedBySessionRejectLeavesTheOrderAmendable() throws Exception {
+        try (ClientHarness harness = bybit()) {
+            Order order = harness.client.placeLimit("BTCUSDT", Side.BUY, fp("1"), fp("90"), TimeInForce.DAY, false);
+            order.acknowledged().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            harness.exchange.rejectNext("XAR");
+
+            harness.client.amend(order, fp("2"), fp("91")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(order.state()).isEqualTo(OrderState.NEW);
+            assertThat(order.rejectReason()).isEqualTo(99);
+            assertThat(order.orderQtyDecimal()).isEqualByComparingTo("1");
+
+            harness.client.amend(order, fp("3"), fp("92")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(order.orderQtyDecimal()).isEqualByComparingTo("3");
+            assertThat(order.priceDecimal()).isEqualByComparingTo("92");
+            assertThat(harness.received("XAR")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesCredentialsThatCannotSignBeforeConnecting() {
         Credentials withoutKey = Credentials.builder().apiKey("test-api-key").build();
         assertThatThrownBy(() -> TradingClient.builder().venue(BINANCE, withoutKey)
