@@ -288,7 +288,7 @@ public final class Session {
         }
         int expected = store.nextTargetMsgSeqNum();
         if (checkTooHigh && msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
+            onTooHigh(message, msgSeqNum, expected, nowNanos);
             return false;
         }
         if (checkTooLow && msgSeqNum < expected && rules.validateSequenceNumbers()) {
@@ -389,7 +389,7 @@ public final class Session {
         if (msgSeqNum == expected) {
             nextTarget(msgSeqNum, nowNanos);
         } else if (msgSeqNum > expected && rules.validateSequenceNumbers()) {
-            gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
+            onTooHigh(message, msgSeqNum, expected, nowNanos);
         } else if (msgSeqNum < expected && rules.validateSequenceNumbers()) {
             onTooLow(message, msgSeqNum, expected, nowNanos);
         }
@@ -413,6 +413,17 @@ public final class Session {
         } else if (newSeqNo < expected) {
             sendReject(message, msgSeqNum, SessionRejects.VALUE_IS_INCORRECT, 36, null, nowNanos);
         }
+    }
+
+    /** A MsgSeqNum higher than expected: a ResendRequest, or the end of the connection where the venue does not resend. */
+    private void onTooHigh(FixMessage message, int msgSeqNum, int expected, long nowNanos) {
+        if (rules.disconnectOnSequenceGap()) {
+            // cold path: the connection ends
+            disconnect("MsgSeqNum too high, expecting " + expected + " but received " + msgSeqNum
+                + " (DisconnectOnSequenceGap)", nowNanos);
+            return;
+        }
+        gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
     }
 
     /** Cold path: allocates the refusal's text. */
@@ -556,7 +567,7 @@ public final class Session {
                 // both Logons carry 789: ours asked for the gap, so no ResendRequest (FIXT 1.1 Logon processing)
                 gaps.awaitResend(message, msgSeqNum);
             } else {
-                gaps.onTooHigh(message, msgSeqNum, expected, nowNanos);
+                onTooHigh(message, msgSeqNum, expected, nowNanos);
             }
         } else {
             nextTarget(msgSeqNum, nowNanos);

@@ -16,6 +16,7 @@ final class SessionRules {
     private long maxLatencySeconds = 120;
     private boolean checkCompId = true;
     private boolean resetOnLogon;
+    private boolean disconnectOnSequenceGap;
     private boolean resetOnLogout;
     private boolean resetOnDisconnect;
     private boolean refreshOnLogon;
@@ -54,6 +55,7 @@ final class SessionRules {
         rules.maxLatencySeconds = settings.maxLatency();
         rules.checkCompId = settings.checkCompId();
         rules.resetOnLogon = settings.resetOnLogon();
+        rules.disconnectOnSequenceGap = settings.disconnectOnSequenceGap();
         rules.resetOnLogout = settings.resetOnLogout();
         rules.resetOnDisconnect = settings.resetOnDisconnect();
         rules.refreshOnLogon = settings.refreshOnLogon();
@@ -116,6 +118,15 @@ final class SessionRules {
 
     boolean checkCompId() {
         return checkCompId;
+    }
+
+    boolean disconnectOnSequenceGap() {
+        return disconnectOnSequenceGap;
+    }
+
+    SessionRules disconnectOnSequenceGap(boolean value) {
+        disconnectOnSequenceGap = value;
+        return this;
     }
 
     boolean resetOnLogon() {

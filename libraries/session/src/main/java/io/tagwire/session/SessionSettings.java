@@ -372,6 +372,15 @@ public final class SessionSettings {
         return number(MAX_LATENCY);
     }
 
+    /**
+     * DisconnectOnSequenceGap (Tagwire's own, default N): a MsgSeqNum higher than expected
+     * ends the connection instead of being answered with a ResendRequest, for venues that
+     * do not resend (Binance: reset on logon, then reconcile order state).
+     */
+    public boolean disconnectOnSequenceGap() {
+        return flag(DISCONNECT_ON_SEQUENCE_GAP);
+    }
+
     /** ResetOnLogon (default N). */
     public boolean resetOnLogon() {
         return flag(RESET_ON_LOGON);

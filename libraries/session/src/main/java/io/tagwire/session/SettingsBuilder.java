@@ -281,6 +281,10 @@ public final class SettingsBuilder {
         return set(MAX_LATENCY, Integer.toString(seconds));
     }
 
+    public SettingsBuilder disconnectOnSequenceGap(boolean disconnect) {
+        return set(DISCONNECT_ON_SEQUENCE_GAP, disconnect);
+    }
+
     public SettingsBuilder resetOnLogon(boolean reset) {
         return set(RESET_ON_LOGON, reset);
     }

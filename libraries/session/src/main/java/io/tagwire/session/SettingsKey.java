@@ -101,6 +101,8 @@ enum SettingsKey {
     MAX_MESSAGE_SIZE("MaxMessageSize", POSITIVE_INT, "65536"),
     SEND_QUEUE_CAPACITY("SendQueueCapacity", POSITIVE_INT, "1024"),
     MAX_CONNECTIONS("MaxConnections", POSITIVE_INT, "1000"),
+    // venues without resend (Binance): a gap ends the connection instead of a ResendRequest
+    DISCONNECT_ON_SEQUENCE_GAP("DisconnectOnSequenceGap", BOOLEAN, "N"),
     BUSY_SPIN("BusySpin", BOOLEAN, "N", ENGINE, false),
     // tags whose values every log masks, besides Password(554), NewPassword(925), RawData(96)
     LOG_MASK_TAGS("LogMaskTags", SettingsType.TAG_LIST, null),

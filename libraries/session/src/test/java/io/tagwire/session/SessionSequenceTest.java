@@ -40,6 +40,17 @@ class SessionSequenceTest {
     }
 
     @Test
+    void disconnectsInsteadOfAskingForAResendWhenTheVenueDoesNotResend() {
+        SessionHarness h = new SessionHarness("FIX.4.4", rules -> rules.initiator(true).disconnectOnSequenceGap(true));
+        h.connect().out("35=A|34=1|98=0|108=30|");
+        h.in("35=A|34=1|98=0|108=30|").in("35=0|34=2|");
+
+        h.in("35=1|34=4|112=GAP|").nothingSent().expectDisconnected();
+
+        assertThat(h.disconnectReason).isEqualTo("MsgSeqNum too high, expecting 3 but received 4 (DisconnectOnSequenceGap)");
+    }
+
+    @Test
     void logsOutWhenMsgSeqNumTooLowWithoutPossDup() {
         SessionHarness h = SessionHarness.acceptor().loggedOn();
         h.in("35=0|34=2|").in("35=0|34=3|").in("35=0|34=4|");

@@ -32,6 +32,11 @@ final class ProfileSettings {
             // crypto venues add their own tags and messages (Binance 25037, Bybit 3000x) to standard ones
             settings.validateUserDefinedFields(false).allowUnknownMsgFields(true);
         }
+        if (profile.recoveryPolicy() == RecoveryPolicy.RECONNECT_AND_RECONCILE && profile.resetOnLogon()) {
+            // Binance and Bybit do not resend: a gap ends the connection, the next Logon resets the
+            // sequence numbers and the client reconciles its orders (VENUES.md section 4)
+            settings.disconnectOnSequenceGap(true);
+        }
         if (profile.amendStyle() == AmendStyle.ATOMIC_REPLACE_REQUEST) {
             // Bybit answers with OrderAmendAck(XAA) and XCA, which no bundled dictionary defines and Bybit
             // publishes none: a validating session would refuse them as Invalid MsgType before the client sees them

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,20 @@ class VenueProfilesTest {
             .value("LogMaskTags")).contains("9407");
         VenueProfile plain = VenueProfile.builder("plain").targetCompId("X").build();
         assertThat(plain.settingsBuilder("TW", Endpoint.tcp("localhost", 1)).build().value("LogMaskTags")).isEmpty();
+    }
+
+    @Test
+    void venuesThatDoNotResendDisconnectOnASequenceGap() {
+        for (String name : List.of("binance-spot", "binance-spot-dropcopy", "bybit-spot", "coinbase-prime")) {
+            assertThat(VenueProfiles.byName(name).sessionSettings("TW01", Environment.PRODUCTION).disconnectOnSequenceGap())
+                .as(name).isTrue();
+        }
+        for (String name : List.of("generic", "kraken", "deribit")) {
+            VenueProfile profile = VenueProfiles.byName(name);
+            for (Environment environment : profile.endpoints().keySet()) {
+                assertThat(profile.sessionSettings("TW01", environment).disconnectOnSequenceGap()).as(name).isFalse();
+            }
+        }
     }
 
     @Test
