@@ -34,7 +34,6 @@ import quickfix.UnsupportedMessageType;
 final class QuickFixJSide {
     static final SessionID INITIATOR = new SessionID(TagwireSide.BEGIN_STRING, "BANZAI", "EXEC");
     static final SessionID ACCEPTOR = new SessionID(TagwireSide.BEGIN_STRING, "EXEC", "BANZAI");
-    private static final long TIMEOUT_NANOS = Duration.ofMinutes(10).toNanos();
     private static final BigDecimal QUANTITY = new BigDecimal("2000.00");
     private static final BigDecimal PRICE = new BigDecimal("62000.50");
     private static final BigDecimal ZERO = BigDecimal.ZERO;
@@ -200,20 +199,8 @@ final class QuickFixJSide {
     /** The harness's initiator: round trips answered from {@code fromApp}, as {@link TagwireClient} does. */
     static final class Client implements Application, FixClient {
         private final SocketInitiator initiator;
+        private final OrderRun run = new OrderRun(this::sendOrder);
         private volatile Session session;
-        private Histogram histogram;
-        private int warmUp;
-        private long total;
-        private long sent;
-        private long sentAtNanos;
-        private long matched;
-        private long startNanos;
-        private volatile long statusClOrdId = -1;
-        private boolean pipelining;
-        private long answered;
-        private volatile long endNanos;
-        private volatile boolean done;
-        private volatile Thread waiter;
 
         Client(int port) throws Exception {
             initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings(INITIATOR, true, port),
@@ -232,106 +219,51 @@ final class QuickFixJSide {
         @Override
         public Run roundTrips(int warmUp, int measured, Histogram histogram) throws Exception {
             synchronized (this) {
-                this.histogram = histogram;
-                this.warmUp = warmUp;
-                this.total = (long) warmUp + measured;
-                sent = 0;
-                matched = 0;
-                statusClOrdId = -1;
-                done = false;
-                waiter = Thread.currentThread();
-                sendOrder();
+                run.beginRoundTrips(warmUp, measured, histogram);
+                run.sendOrder();
             }
             await();
             synchronized (this) {
-                return new Run(sent, matched, measured, endNanos - startNanos);
+                return run.result(measured);
             }
         }
 
-        private void sendOrder() {
-            long now = System.nanoTime();
-            if (sent == warmUp) {
-                startNanos = now;
+        private void sendOrder(long clOrdId) {
+            if (!session.send(newOrderSingle(clOrdId))) {
+                throw new IllegalStateException("QuickFIX/J did not send order " + clOrdId);
             }
-            sentAtNanos = now;
-            if (!session.send(newOrderSingle(sent))) {
-                throw new IllegalStateException("QuickFIX/J did not send order " + sent);
-            }
-            sent++;
         }
 
         @Override
         public synchronized void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
             long now = System.nanoTime();
             long clOrdId = Long.parseLong(message.getString(11));
-            if (pipelining) {
-                if (clOrdId >= answered && clOrdId < sent) {
-                    matched++;
-                }
-                answered++;
-                if (sent < total) {
-                    sendOrder();
-                } else if (answered == total) {
-                    finish(now);
-                }
-                return;
-            }
-            if (statusClOrdId >= 0) {
-                if (clOrdId == statusClOrdId && message.getChar(150) == 'I') {
-                    matched++;
-                    finish(now);
-                }
-                return;
-            }
-            if (clOrdId == sent - 1) {
-                matched++;
-            }
-            if (sent > warmUp) {
-                histogram.recordValue(now - sentAtNanos);
-            }
-            if (sent < total) {
-                sendOrder();
+            if (run.awaitingStatus()) {
+                run.onStatusAnswer(clOrdId, message.getChar(150), now);
             } else {
-                finish(now);
+                run.onAnswer(clOrdId, now);
             }
-        }
-
-        private void finish(long now) {
-            endNanos = now;
-            done = true;
-            LockSupport.unpark(waiter);
         }
 
         @Override
         public Run pipelined(int count, int window) throws Exception {
             synchronized (this) {
-                warmUp = 0;
-                total = count;
-                sent = 0;
-                matched = 0;
-                answered = 0;
-                statusClOrdId = -1;
-                done = false;
-                pipelining = true;
-                waiter = Thread.currentThread();
+                run.beginPipelined(count);
                 for (int i = 0; i < Math.min(window, count); i++) {
-                    sendOrder();
+                    run.sendOrder();
                 }
             }
             await();
             synchronized (this) {
-                pipelining = false;
-                return new Run(sent, matched, count, endNanos - startNanos);
+                return run.result(count);
             }
         }
 
         @Override
         public Run stream(int count) throws Exception {
-            done = false;
-            matched = 0;
-            waiter = Thread.currentThread();
-            statusClOrdId = count;
-            long start = System.nanoTime();
+            synchronized (this) {
+                run.beginStream(count);
+            }
             for (int i = 0; i < count; i++) {
                 session.send(newOrderSingle(i));
             }
@@ -341,17 +273,13 @@ final class QuickFixJSide {
             status.setString(55, TagwireSide.SYMBOL);
             session.send(status);
             await();
-            return new Run(count, matched == 1 ? count : 0, count, endNanos - start);
+            synchronized (this) {
+                return run.streamResult(count);
+            }
         }
 
         private void await() throws TimeoutException {
-            long deadline = System.nanoTime() + TIMEOUT_NANOS;
-            while (!done) {
-                if (System.nanoTime() - deadline > 0 || !session.isLoggedOn()) {
-                    throw new TimeoutException("QuickFIX/J run stopped: logged on " + session.isLoggedOn());
-                }
-                LockSupport.parkNanos(1_000_000L);
-            }
+            run.await("QuickFIX/J", () -> session.isLoggedOn());
         }
 
         @Override

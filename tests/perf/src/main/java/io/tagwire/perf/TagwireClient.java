@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,25 +19,12 @@ import org.HdrHistogram.Histogram;
  * path for orders that come from elsewhere, and its bounded ring for back-pressure.
  */
 final class TagwireClient implements FixClient, Application {
-    private static final long TIMEOUT_NANOS = Duration.ofMinutes(10).toNanos();
     private static final byte[] STREAM_TAIL = ("\u000155=" + TagwireSide.SYMBOL + "\u000154=1\u0001"
         + "60=20261126-10:00:00.000\u000138=2000.00\u000140=2\u000144=62000.50\u0001").getBytes(StandardCharsets.US_ASCII);
 
     private final Engine engine;
-    private Session session;
-    private Histogram histogram;
-    private int warmUp;
-    private long total;
-    private long sent;
-    private long sentAtNanos;
-    private long matched;
-    private long startNanos;
-    private long statusClOrdId = -1;
-    private boolean pipelining;
-    private long answered;
-    private volatile long endNanos;
-    private volatile boolean done;
-    private volatile Thread waiter;
+    private final Session session;
+    private final OrderRun run = new OrderRun(this::sendOrder);
 
     TagwireClient(int port, boolean busySpin, TagwireSide.Store store, Path storeDirectory) throws Exception {
         engine = Engine.create(List.of(TagwireSide.initiator(port, store, storeDirectory)),
@@ -53,105 +39,48 @@ final class TagwireClient implements FixClient, Application {
 
     @Override
     public Run roundTrips(int warmUp, int measured, Histogram histogram) throws Exception {
-        this.histogram = histogram;
-        this.warmUp = warmUp;
-        this.total = (long) warmUp + measured;
-        sent = 0;
-        matched = 0;
-        statusClOrdId = -1;
-        done = false;
-        waiter = Thread.currentThread();
-        engine.execute(this::sendOrder).get();
+        run.beginRoundTrips(warmUp, measured, histogram);
+        engine.execute(run::sendOrder).get();
         await();
-        return new Run(sent, matched, measured, endNanos - startNanos);
+        return run.result(measured);
     }
 
-    /** On the loop: the next order, timed from here. */
-    private void sendOrder() {
-        long now = System.nanoTime();
-        if (sent == warmUp) {
-            startNanos = now;
-        }
-        sentAtNanos = now;
-        TagwireSide.newOrderSingle(session.newMessage("D"), sent, session.eventTimeNanos());
+    /** On the loop: order number {@code clOrdId}. */
+    private void sendOrder(long clOrdId) {
+        TagwireSide.newOrderSingle(session.newMessage("D"), clOrdId, session.eventTimeNanos());
         if (session.send() < 0) {
-            throw new IllegalStateException("the session refused order " + sent + ": not logged on or back-pressured");
+            throw new IllegalStateException("the session refused order " + clOrdId + ": not logged on or back-pressured");
         }
-        sent++;
     }
 
     @Override
     public void fromApp(FixMessage message, Session from) {
         long now = System.nanoTime();
         long clOrdId = message.getLong(11, -1);
-        if (pipelining) {
-            if (clOrdId >= answered && clOrdId < sent) {
-                matched++;
-            }
-            answered++;
-            if (sent < total) {
-                sendOrder();
-            } else if (answered == total) {
-                finish(now);
-            }
-            return;
-        }
-        if (statusClOrdId >= 0) {
+        if (run.awaitingStatus()) {
             // streaming: only the answer to the OrderStatusRequest comes back
-            if (clOrdId == statusClOrdId && message.getChar(150, ' ') == 'I') {
-                matched++;
-                finish(now);
-            }
-            return;
-        }
-        if (clOrdId == sent - 1) {
-            matched++;
-        }
-        if (sent > warmUp) {
-            histogram.recordValue(now - sentAtNanos);
-        }
-        if (sent < total) {
-            sendOrder();
+            run.onStatusAnswer(clOrdId, message.getChar(150, ' '), now);
         } else {
-            finish(now);
+            run.onAnswer(clOrdId, now);
         }
-    }
-
-    private void finish(long now) {
-        endNanos = now;
-        done = true;
-        LockSupport.unpark(waiter);
     }
 
     @Override
     public Run pipelined(int count, int window) throws Exception {
-        warmUp = 0;
-        total = count;
-        sent = 0;
-        matched = 0;
-        answered = 0;
-        statusClOrdId = -1;
-        done = false;
-        pipelining = true;
-        waiter = Thread.currentThread();
+        run.beginPipelined(count);
         engine.execute(() -> {
             for (int i = 0; i < Math.min(window, count); i++) {
-                sendOrder();
+                run.sendOrder();
             }
         }).get();
         await();
-        pipelining = false;
-        return new Run(sent, matched, count, endNanos - startNanos);
+        return run.result(count);
     }
 
     @Override
     public Run stream(int count) throws Exception {
-        done = false;
-        matched = 0;
-        statusClOrdId = count;
-        waiter = Thread.currentThread();
+        run.beginStream(count);
         byte[] body = new byte[64 + STREAM_TAIL.length];
-        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int length = body(body, i, STREAM_TAIL);
             while (!engine.send(TagwireSide.INITIATOR, "D", body, 0, length)) {
@@ -164,7 +93,7 @@ final class TagwireClient implements FixClient, Application {
             Thread.onSpinWait();
         }
         await();
-        return new Run(count, matched == 1 ? count : 0, count, endNanos - start);
+        return run.streamResult(count);
     }
 
     /** {@code 11=<clOrdId>} and then {@code tail}; the length. */
@@ -186,14 +115,7 @@ final class TagwireClient implements FixClient, Application {
     }
 
     private void await() throws TimeoutException {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (!done) {
-            if (System.nanoTime() - deadline > 0 || !engine.isLoggedOn(TagwireSide.INITIATOR)) {
-                throw new TimeoutException("Tagwire run stopped after " + sent + " orders, " + matched
-                    + " answers matched (logged on: " + engine.isLoggedOn(TagwireSide.INITIATOR) + ")");
-            }
-            LockSupport.parkNanos(1_000_000L);
-        }
+        run.await("Tagwire", () -> engine.isLoggedOn(TagwireSide.INITIATOR));
     }
 
     @Override
