@@ -73,6 +73,9 @@ public final class Dictionary {
             }
             checks[tag] = (byte) check;
         }
+        for (MessageDefinition message : messages) {
+            message.fieldCodes(ValidatorFastPath.fieldCodes(this, message));
+        }
     }
 
     /** Loads any QuickFIX XML dictionary file. This method allocates memory. */

@@ -24,6 +24,8 @@ public final class MessageDefinition {
     private final DictionaryTagIndex requiredIndex;
     private final DictionaryTagIndex groupIndex;
     private final GroupDefinition[] groups;
+    /** Per tag, what the validator's fast path checks: see {@link ValidatorFastPath#fieldCodes}; set once by the dictionary. */
+    private byte[] fieldCodes;
 
     MessageDefinition(String name, String msgType, String category, int[] fieldTags, int[] requiredTags,
             GroupDefinition[] groups) {
@@ -107,6 +109,15 @@ public final class MessageDefinition {
 
     public GroupDefinition groupAt(int i) {
         return groups[i];
+    }
+
+    byte[] fieldCodes() {
+        return fieldCodes;
+    }
+
+    /** Called once, by the constructor of the {@link Dictionary} that holds this message. */
+    void fieldCodes(byte[] codes) {
+        fieldCodes = codes;
     }
 
     /** Like {@code NewOrderSingle(D)}. This method allocates memory. */

@@ -37,6 +37,7 @@ public final class Validator {
     private final boolean validateFieldsHaveValues;
     private final ValidationTexts texts = new ValidationTexts();
     private final ValidatorStructure structure;
+    private final ValidatorFastPath fastPath;
 
     public Validator(Dictionary sessionDictionary, Dictionary applicationDictionary, ValidationSettings settings) {
         if (sessionDictionary == null || applicationDictionary == null || settings == null) {
@@ -47,6 +48,7 @@ public final class Validator {
         this.application = applicationDictionary;
         this.validateFieldsHaveValues = settings.validateFieldsHaveValues();
         this.structure = new ValidatorStructure(sessionDictionary, applicationDictionary, settings, texts);
+        this.fastPath = new ValidatorFastPath(sessionDictionary, structure, structure.tagLimit());
     }
 
     public Dictionary sessionDictionary() {
@@ -59,6 +61,18 @@ public final class Validator {
 
     /** Validates {@code message}; true if valid. {@code into} says what is wrong otherwise. */
     public boolean validate(FixMessage message, ValidationResult into) {
+        return validate(message, into, true);
+    }
+
+    /**
+     * Validates without the fast path ({@link ValidatorFastPath}): the reference the fast
+     * path is tested against.
+     */
+    boolean validateCarefully(FixMessage message, ValidationResult into) {
+        return validate(message, into, false);
+    }
+
+    private boolean validate(FixMessage message, ValidationResult into, boolean fast) {
         into.clear();
         long msgType = message.msgTypeKey();
         Dictionary body = session;
@@ -66,6 +80,9 @@ public final class Validator {
         if (application != session && (definition == null || !definition.isAdmin())) {
             body = application;
             definition = application.message(msgType);
+        }
+        if (fast && definition != null && fastPath.isValid(message, body, definition)) {
+            return true;
         }
         ValidatorStructure s = structure;
         if (!s.parse(message, body, definition, into)) {

@@ -90,6 +90,11 @@ final class ValidatorStructure {
         }
     }
 
+    /** One more than the highest tag either dictionary defines, at least 1157. */
+    int tagLimit() {
+        return seen.length;
+    }
+
     boolean isPresent(int tag, byte section) {
         return tag > 0 && tag < seen.length && seen[tag] == stamp + section;
     }
@@ -248,11 +253,11 @@ final class ValidatorStructure {
         return value > Integer.MAX_VALUE ? NOT_A_NUMBER : value;
     }
 
-    private boolean isHeaderTag(int tag) {
+    boolean isHeaderTag(int tag) {
         return tag > 0 && tag < headerTags.length && headerTags[tag];
     }
 
-    private boolean isTrailerTag(int tag) {
+    boolean isTrailerTag(int tag) {
         return tag > 0 && tag < trailerTags.length && trailerTags[tag];
     }
 

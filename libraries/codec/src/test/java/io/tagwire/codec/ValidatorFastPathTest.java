@@ -1,0 +1,230 @@
+package io.tagwire.codec;
+
+import static io.tagwire.codec.WireText.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast path accepts the plain valid messages it is built for, and never decides
+ * anything the careful checks would decide otherwise: seeded random messages, valid and
+ * broken in every way the validator knows, give the same result with and without it.
+ */
+class ValidatorFastPathTest {
+    private static final String HEADER = "35=D|34=2|49=CLIENT|52=20261126-07:00:00.123|56=VENUE|";
+    private static final String TIME = "20261126-07:00:00.123";
+
+    /** FIX 4.4 messages the fast path takes, MsgType(35) onward. */
+    private static final List<String> PLAIN_44 = List.of(
+        HEADER + "11=order-1|21=1|38=002000.00|40=2|44=62000.5|54=1|55=BTCUSDT|59=1|60=" + TIME + "|",
+        HEADER + "11=order-2|18=1 2|21=1|38=5|40=1|54=2|55=IBM|60=" + TIME + "|",
+        "35=A|34=1|49=CLIENT|52=" + TIME + "|56=VENUE|98=0|108=30|141=Y|",
+        "35=0|34=7|49=CLIENT|52=" + TIME + "|56=VENUE|112=ping|",
+        "35=8|34=3|49=VENUE|52=" + TIME + "|56=CLIENT|115=BROKER|37=V-1|11=order-1|17=e-1|150=F|39=1|"
+            + "55=BTCUSDT|54=1|38=2000|40=2|44=62000.5|32=500|31=62000.5|151=1500|14=500|6=62000.5|60=" + TIME + "|");
+
+    /** FIX 4.4 messages with repeating groups, which the careful checks decide. */
+    private static final List<String> WITH_GROUPS_44 = List.of(
+        HEADER + "11=order-3|21=1|38=10|40=2|44=1.5|54=1|55=IBM|453=2|448=P1|447=D|452=1|448=P2|447=D|452=3|"
+            + "59=0|60=" + TIME + "|",
+        "35=V|34=4|49=CLIENT|52=" + TIME + "|56=VENUE|262=r1|263=1|264=0|267=2|269=0|269=1|146=1|55=BTCUSDT|");
+
+    private final Dictionary fix44 = Dictionary.standard("FIX.4.4");
+    private final FixMessage message = new FixMessage();
+    private final ValidationResult fast = new ValidationResult();
+    private final ValidationResult careful = new ValidationResult();
+
+    private static byte[] wire44(String fromMsgType) {
+        return frame("8=FIX.4.4|" + fromMsgType);
+    }
+
+    private static ValidatorFastPath fastPath(Dictionary session, Dictionary application) {
+        ValidatorStructure structure = new ValidatorStructure(session, application, new ValidationSettings(),
+            new ValidationTexts());
+        return new ValidatorFastPath(session, structure, structure.tagLimit());
+    }
+
+    private void parse(byte[] bytes) {
+        message.parse(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void acceptsPlainValidMessagesOnItsOwn() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        for (String text : PLAIN_44) {
+            parse(wire44(text));
+            assertThat(fastPath.isValid(message, fix44, fix44.message(message.msgTypeKey()))).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void leavesMessagesWithGroupsToTheCarefulChecks() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        Validator validator = new Validator(fix44, fix44, new ValidationSettings());
+        for (String text : WITH_GROUPS_44) {
+            parse(wire44(text));
+            assertThat(fastPath.isValid(message, fix44, fix44.message(message.msgTypeKey()))).as(text).isFalse();
+            assertThat(validator.validate(message, fast)).as(fast.toString()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"11=order-1|", "54=1|", "40=2|", "60=" + TIME + "|", "52=" + TIME + "|", "49=CLIENT|"})
+    void passesOnARequiredFieldMissingRepeatedEmptyOrBad(String field) {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        String text = PLAIN_44.get(0);
+        String tag = field.substring(0, field.indexOf('=') + 1);
+        for (String broken : List.of(text.replace(field, ""), text.replace(field, field + field),
+                text.replace(field, tag + "|"))) {
+            parse(wire44(broken));
+            assertThat(fastPath.isValid(message, fix44, fix44.message(message.msgTypeKey()))).as(broken).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"38=2k|", "44=1.2.3|", "21=Z|", "21=11|", "59=|", "34=-|", "52=20261126-07:60:00|",
+        "60=20260230-07:00:00|"})
+    void passesOnABadValue(String field) {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        String text = PLAIN_44.get(0);
+        String tag = field.substring(0, field.indexOf('=') + 1);
+        String broken = text.replaceFirst("\\|" + tag + "[^|]*", "|" + field.substring(0, field.length() - 1));
+        assertThat(broken).isNotEqualTo(text);
+        parse(wire44(broken));
+        assertThat(fastPath.isValid(message, fix44, fix44.message(message.msgTypeKey()))).as(broken).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"112=x|", "5001=x|", "9999=x|", "52=" + TIME + "|", "10=000|"})
+    void passesOnAFieldWhereItDoesNotBelong(String field) {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        String text = PLAIN_44.get(0);
+        for (byte[] bytes : List.of(wire44(text.replace("|11=", "|" + field + "11=")),
+                WireText.concat(wire44(text), WireText.raw(field)))) {
+            parse(bytes);
+            assertThat(fastPath.isValid(message, fix44, fix44.message(message.msgTypeKey())))
+                .as(WireText.latin1(bytes)).isFalse();
+        }
+    }
+
+    @Test
+    void givesTheCarefulResultForSeededRandomFix44Messages() {
+        List<String> bases = new ArrayList<>(PLAIN_44);
+        bases.addAll(WITH_GROUPS_44);
+        int accepted = differential(fix44, fix44, "8=FIX.4.4|", bases, 0x7a617721L, 20_000);
+        assertThat(accepted).as("messages the fast path took").isGreaterThan(2_000);
+    }
+
+    @Test
+    void givesTheCarefulResultForSeededRandomFixt11Messages() {
+        Dictionary fixt = Dictionary.standard("FIXT.1.1");
+        Dictionary fix50sp2 = Dictionary.standard("FIX.5.0SP2");
+        List<String> bases = List.of(
+            "35=A|34=1|49=CLIENT|52=" + TIME + "|56=VENUE|98=0|108=30|1137=9|",
+            "35=0|34=7|49=CLIENT|52=" + TIME + "|56=VENUE|112=ping|",
+            HEADER + "11=order-1|38=2000|40=2|44=62000.5|54=1|55=BTCUSDT|59=1|60=" + TIME + "|",
+            HEADER + "11=order-3|38=10|40=2|44=1.5|54=1|55=IBM|453=1|448=P1|447=D|452=1|60=" + TIME + "|");
+        int accepted = differential(fixt, fix50sp2, "8=FIXT.1.1|", bases, 0x11L, 10_000);
+        assertThat(accepted).as("messages the fast path took").isGreaterThan(1_000);
+    }
+
+    /** Validates mutants of {@code bases} with and without the fast path; the number the fast path took. */
+    private int differential(Dictionary session, Dictionary application, String begin, List<String> bases,
+            long seed, int count) {
+        Random random = new Random(seed);
+        ValidatorFastPath fastPath = fastPath(session, application);
+        int accepted = 0;
+        for (int i = 0; i < count; i++) {
+            ValidationSettings settings = new ValidationSettings()
+                .validateFieldsOutOfOrder(random.nextInt(4) != 0)
+                .validateFieldsHaveValues(random.nextInt(4) != 0)
+                .validateUserDefinedFields(random.nextInt(4) != 0)
+                .allowUnknownMsgFields(random.nextInt(4) == 0)
+                .validateUnorderedGroupFields(random.nextInt(4) != 0);
+            Validator validator = new Validator(session, application, settings);
+            List<String> fields = new ArrayList<>(Arrays.asList(bases.get(random.nextInt(bases.size())).split("\\|")));
+            int mutations = random.nextInt(4);
+            for (int m = 0; m < mutations; m++) {
+                mutate(fields, random);
+            }
+            String piped = begin + String.join("|", fields) + "|";
+            byte[] bytes = frame(piped);
+            message.dataFields(application.dataFields());
+            parse(bytes);
+            boolean fastOk = validator.validate(message, fast);
+            boolean carefulOk = validator.validateCarefully(message, careful);
+            String seen = piped + " with " + settings;
+            assertThat(describe(fast)).as(seen).isEqualTo(describe(careful));
+            assertThat(fastOk).as(seen).isEqualTo(carefulOk);
+            MessageDefinition definition = definition(session, application, message.msgTypeKey());
+            if (definition != null && fastPath.isValid(message, bodyDictionary(session, application, definition),
+                    definition)) {
+                assertThat(carefulOk).as("taken as plainly valid: " + seen).isTrue();
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    private static MessageDefinition definition(Dictionary session, Dictionary application, long msgType) {
+        MessageDefinition definition = session.message(msgType);
+        return application == session || definition != null && definition.isAdmin()
+            ? definition : application.message(msgType);
+    }
+
+    private static Dictionary bodyDictionary(Dictionary session, Dictionary application, MessageDefinition definition) {
+        return session.message(definition.msgTypeKey()) == definition ? session : application;
+    }
+
+    private static final String[] ODD_TAGS = {"1", "58", "5001", "9999", "20000", "0", "-1", "453", "448", "269",
+        "52", "34", "115", "93", "89", "10", "35", "8", "9", "98", "55", "1128"};
+    private static final String[] ODD_VALUES = {"", "Z", "99", "x1", "1 2", "1  2", "-3", "0.5.1", "2026113-07:00:00",
+        "20261126-24:00:00", "20260229-07:00:00", "20240229-23:59:60.1", "Y", "N", "A", "2", "00012", "2147483648"};
+
+    /** One change of the kinds the validator must notice, or must not mind. */
+    private static void mutate(List<String> fields, Random random) {
+        int size = fields.size();
+        int at = random.nextInt(size);
+        String field = fields.get(at);
+        String tag = field.substring(0, field.indexOf('='));
+        switch (random.nextInt(8)) {
+            case 0:
+                fields.remove(at);
+                break;
+            case 1:
+                fields.add(random.nextInt(size + 1), field);
+                break;
+            case 2:
+                fields.set(at, tag + "=" + ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+                break;
+            case 3:
+                fields.add(random.nextInt(size + 1),
+                    ODD_TAGS[random.nextInt(ODD_TAGS.length)] + "=" + ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+                break;
+            case 4:
+                fields.add(random.nextInt(size), fields.remove(at));
+                break;
+            case 5:
+                fields.add(size, ODD_TAGS[random.nextInt(ODD_TAGS.length)] + "=1");
+                break;
+            case 6:
+                // a count that is not the number of entries, or not a number
+                fields.set(at, tag + "=" + (random.nextBoolean() ? random.nextInt(4) : "two"));
+                break;
+            default:
+                fields.set(at, field + "|" + ODD_TAGS[random.nextInt(ODD_TAGS.length)] + "=" + random.nextInt(3));
+                break;
+        }
+    }
+
+    private static String describe(ValidationResult result) {
+        return result + " garbled=" + result.garbled() + " hasRefTagId=" + result.hasRefTagId()
+            + " fieldIndex=" + result.fieldIndex();
+    }
+}
