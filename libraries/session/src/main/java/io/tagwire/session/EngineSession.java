@@ -149,10 +149,10 @@ final class EngineSession implements Application, SendRing.Handler {
 
     // ---- sending from other threads ---------------------------------------------------------
 
-    /** Sends what other threads queued, up to {@code limit} messages; the event loop only. */
-    void drain(long nowNanos, int limit) {
+    /** Sends what other threads queued, up to {@code limit} messages; how many; the event loop only. */
+    int drain(long nowNanos, int limit) {
         drainNanos = nowNanos;
-        ring.drain(this, limit);
+        return ring.drain(this, limit);
     }
 
     @Override

@@ -23,7 +23,15 @@ final class HeaderChecks {
 
     /** SendingTime(52) is present, readable and within {@code maxLatencySeconds} of now. */
     static boolean sendingTimeAccurate(FixMessage message, long maxLatencySeconds, long nowNanos) {
-        long sendingTime = epochNanos(message, SENDING_TIME);
+        return withinLatency(epochNanos(message, SENDING_TIME), maxLatencySeconds, nowNanos);
+    }
+
+    /** The same check with SendingTime(52) read through the session's {@code times}. */
+    static boolean sendingTimeAccurate(FixMessage message, SendingTimes times, long maxLatencySeconds, long nowNanos) {
+        return withinLatency(times.sendingTime(message), maxLatencySeconds, nowNanos);
+    }
+
+    private static boolean withinLatency(long sendingTime, long maxLatencySeconds, long nowNanos) {
         return sendingTime != UNREADABLE && Math.abs(nowNanos - sendingTime) <= maxLatencySeconds * 1_000_000_000L;
     }
 
@@ -34,7 +42,7 @@ final class HeaderChecks {
         return orig != UNREADABLE && sent != UNREADABLE && orig > sent;
     }
 
-    private static final long UNREADABLE = Long.MIN_VALUE;
+    static final long UNREADABLE = SendingTimes.UNREADABLE;
 
     /**
      * The field as epoch nanoseconds, or {@link #UNREADABLE} when missing, not a UTCTimestamp,
@@ -43,8 +51,12 @@ final class HeaderChecks {
      */
     private static long epochNanos(FixMessage message, int tag) {
         int index = message.indexOf(tag);
-        if (index < 0 || !FixValues.isUtcTimestamp(message.buffer(), message.valueOffset(index),
-            message.valueLength(index))) {
+        return index < 0 ? UNREADABLE : epochNanosAt(message, index);
+    }
+
+    /** The field at {@code index} as epoch nanoseconds, or {@link #UNREADABLE}. */
+    static long epochNanosAt(FixMessage message, int index) {
+        if (!FixValues.isUtcTimestamp(message.buffer(), message.valueOffset(index), message.valueLength(index))) {
             return UNREADABLE;
         }
         try {

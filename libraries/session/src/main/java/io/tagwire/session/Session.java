@@ -42,6 +42,7 @@ public final class Session {
     private final FixMessage inbound = new FixMessage();
     private final ValidationResult validationResult = new ValidationResult();
     private final AsciiSequence view = new AsciiSequence();
+    private final SendingTimes sendingTimes = new SendingTimes();
     private final SessionEventLog log;
 
     private SessionStatus status = SessionStatus.DISCONNECTED;
@@ -275,7 +276,8 @@ public final class Session {
             disconnect("Logon state is not valid for message", nowNanos);
             return false;
         }
-        if (rules.checkLatency() && !HeaderChecks.sendingTimeAccurate(message, rules.maxLatencySeconds(), nowNanos)) {
+        if (rules.checkLatency()
+            && !HeaderChecks.sendingTimeAccurate(message, sendingTimes, rules.maxLatencySeconds(), nowNanos)) {
             sendReject(message, msgSeqNum, SessionRejects.SENDING_TIME_ACCURACY_PROBLEM, SessionWriter.TAG_SENDING_TIME,
                 null, nowNanos);
             sendLogout("SendingTime accuracy problem, field=52", nowNanos);

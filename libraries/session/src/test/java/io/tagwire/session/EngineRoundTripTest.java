@@ -1,6 +1,7 @@
 package io.tagwire.session;
 
 import static io.tagwire.session.EngineTestSupport.WAIT;
+import static io.tagwire.session.EngineTestSupport.acceptorId;
 import static io.tagwire.session.EngineTestSupport.acceptor;
 import static io.tagwire.session.EngineTestSupport.engine;
 import static io.tagwire.session.EngineTestSupport.freePort;
@@ -13,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagwire.codec.FixMessage;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -110,6 +113,35 @@ class EngineRoundTripTest {
             long elapsed = System.nanoTime() - start;
             System.out.printf("EngineRoundTripTest: %d orders streamed and answered in %.2f s: %.0f round trips per "
                 + "second (%d send attempts found the ring full)%n", count, elapsed / 1e9, count * 1e9 / elapsed, full);
+        }
+    }
+
+    @Test
+    void busySpinEnginesTradeAndReconnectAfterALogout() throws Exception {
+        int port = freePort();
+        Client client = new Client();
+        EngineSettings spin = EngineSettings.builder().busySpin(true).build();
+        try (Engine acceptorEngine = Engine.create(List.of(acceptor(FIX44, port).build()), spin, new Exchange());
+             Engine initiatorEngine = Engine.create(List.of(initiator(FIX44, port).reconnectInterval(1).build()), spin,
+                 client)) {
+            acceptorEngine.start();
+            initiatorEngine.start();
+            assertThat(initiatorEngine.awaitLoggedOn(initiatorId(FIX44), WAIT)).isTrue();
+            byte[] order = wire(newOrderSingle(FIX44, "SPIN"));
+            run(initiatorEngine, client, order, 2_000, null);
+            assertThat(client.reports).isEqualTo(2_000);
+
+            // the acceptor logs out: the initiator's polled socket sees the Logout and then the close
+            acceptorEngine.logout(acceptorId(FIX44), "bye").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (initiatorEngine.logonCount(initiatorId(FIX44)) < 2 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+            assertThat(initiatorEngine.logonCount(initiatorId(FIX44))).isEqualTo(2);
+            assertThat(initiatorEngine.awaitLoggedOn(initiatorId(FIX44), WAIT)).isTrue();
+            assertThat(initiatorEngine.session(initiatorId(FIX44)).nextTargetMsgSeqNum()).isGreaterThan(2_000);
+            run(initiatorEngine, client, order, 100, null);
+            assertThat(client.reports).isEqualTo(2_100);
         }
     }
 

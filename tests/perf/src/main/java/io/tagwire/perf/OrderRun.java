@@ -21,6 +21,7 @@ final class OrderRun {
     }
 
     private static final long TIMEOUT_NANOS = Duration.ofMinutes(10).toNanos();
+    private static final long CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final OrderSender sender;
     private Histogram histogram;
@@ -144,7 +145,9 @@ final class OrderRun {
                 throw new TimeoutException(engine + " run stopped after " + sent + " orders, " + matched
                     + " answers matched (logged on: " + loggedOn.getAsBoolean() + ")");
             }
-            LockSupport.parkNanos(1_000_000L);
+            // finish() unparks this thread; the timeout only checks the session. Waking more often
+            // would take the CPU from a busy-spinning event loop pinned beside this thread
+            LockSupport.parkNanos(CHECK_NANOS);
         }
     }
 

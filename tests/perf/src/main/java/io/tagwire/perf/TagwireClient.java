@@ -84,13 +84,14 @@ final class TagwireClient implements FixClient, Application {
         for (int i = 0; i < count; i++) {
             int length = body(body, i, STREAM_TAIL);
             while (!engine.send(TagwireSide.INITIATOR, "D", body, 0, length)) {
-                Thread.onSpinWait();
+                // the ring is full: let the event loop, which may share this CPU, empty it
+                Thread.yield();
             }
         }
         byte[] tail = ("\u000154=1\u000155=" + TagwireSide.SYMBOL + "\u0001").getBytes(StandardCharsets.US_ASCII);
         int length = body(body, count, tail);
         while (!engine.send(TagwireSide.INITIATOR, "H", body, 0, length)) {
-            Thread.onSpinWait();
+            Thread.yield();
         }
         await();
         return run.streamResult(count);

@@ -86,6 +86,31 @@ final class TagwireSide {
     }
 
     /**
+     * Answers {@code message} with an ExecutionReport(8) that echoes its ClOrdID(11): New for
+     * an order, an order status otherwise. What {@link Session#send()} returned.
+     */
+    static long executionReport(Session session, FixMessage message, long id, boolean order) {
+        int clOrdId = message.indexOf(11);
+        long now = session.eventTimeNanos();
+        FixEncoder report = session.newMessage("8");
+        report.putLong(37, id);
+        if (clOrdId >= 0) {
+            report.putBytes(11, message.buffer(), message.valueOffset(clOrdId), message.valueLength(clOrdId));
+        }
+        report.putLong(17, id)
+            .putChar(150, order ? '0' : 'I')
+            .putChar(39, '0')
+            .putString(55, SYMBOL)
+            .putChar(54, '1')
+            .putDecimal(38, 200_000, 2)
+            .putDecimal(151, 200_000, 2)
+            .putDecimal(14, 0, 0)
+            .putDecimal(6, 0, 0)
+            .putUtcTimestamp(60, now, TimestampPrecision.MILLIS);
+        return session.send();
+    }
+
+    /**
      * The counterparty: answers each NewOrderSingle(D) with an ExecutionReport(8) that
      * echoes its ClOrdID ({@code echo}), or only counts it; an OrderStatusRequest(H) is always
      * answered, so the harness learns that every order before it has arrived.
@@ -133,25 +158,7 @@ final class TagwireSide {
                 session.rejectUnsupportedMessageType(message);
                 return;
             }
-            int clOrdId = message.indexOf(11);
-            long now = session.eventTimeNanos();
-            long id = ++execId;
-            FixEncoder report = session.newMessage("8");
-            report.putLong(37, id);
-            if (clOrdId >= 0) {
-                report.putBytes(11, message.buffer(), message.valueOffset(clOrdId), message.valueLength(clOrdId));
-            }
-            report.putLong(17, id)
-                .putChar(150, order ? '0' : 'I')
-                .putChar(39, '0')
-                .putString(55, SYMBOL)
-                .putChar(54, '1')
-                .putDecimal(38, 200_000, 2)
-                .putDecimal(151, 200_000, 2)
-                .putDecimal(14, 0, 0)
-                .putDecimal(6, 0, 0)
-                .putUtcTimestamp(60, now, TimestampPrecision.MILLIS);
-            if (session.send() > 0 && order) {
+            if (executionReport(session, message, ++execId, order) > 0 && order) {
                 answered.lazySet(answered.get() + 1);
             }
         }
