@@ -31,6 +31,10 @@ public final class FixEncoder {
     private static final int MIN_EPOCH_DAY = -719_528;
     private static final int MAX_EPOCH_DAY = 2_932_896;
     private static final byte[] DIGITS_00_99 = new byte[200];
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int SECONDS_PER_DAY = 86_400;
+    /** {@code YYYYMMDD-HH:MM:SS}. */
+    private static final int SECOND_TEXT_LENGTH = 17;
 
     static {
         for (int i = 0; i < 100; i++) {
@@ -41,9 +45,9 @@ public final class FixEncoder {
 
     private byte[] buffer;
     private byte[] beginString = new byte[0];
-    /** YYYYMMDD of the last epoch day written: the date changes once a day, the time every message. */
-    private final byte[] cachedDate = new byte[8];
-    private long cachedEpochDay = Long.MIN_VALUE;
+    /** {@code YYYYMMDD-HH:MM:SS} of the last second written: many messages go out within one second. */
+    private final byte[] cachedSecond = new byte[SECOND_TEXT_LENGTH];
+    private long cachedEpochSecond = Long.MIN_VALUE;
     private int position;
     private int messageOffset;
     private int messageLength;
@@ -185,15 +189,14 @@ public final class FixEncoder {
     public FixEncoder putUtcTimestamp(int tag, long epochNanos, TimestampPrecision precision) {
         ensure(48);
         writeTag(tag);
-        long day = Math.floorDiv(epochNanos, FixValues.NANOS_PER_DAY);
-        long nanosOfDay = epochNanos - day * FixValues.NANOS_PER_DAY;
-        if (day != cachedEpochDay) {
-            cacheDate(day);
+        long epochSecond = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
+        int nanos = (int) (epochNanos - epochSecond * NANOS_PER_SECOND);
+        if (epochSecond != cachedEpochSecond) {
+            cacheSecond(epochSecond);
         }
-        System.arraycopy(cachedDate, 0, buffer, position, 8);
-        position += 8;
-        buffer[position++] = '-';
-        writeTimeOfDay(nanosOfDay, precision);
+        System.arraycopy(cachedSecond, 0, buffer, position, SECOND_TEXT_LENGTH);
+        position += SECOND_TEXT_LENGTH;
+        writeFraction(nanos, precision);
         buffer[position++] = Ascii.SOH;
         return this;
     }
@@ -316,6 +319,18 @@ public final class FixEncoder {
     }
 
     private void writeTag(int tag) {
+        if (tag > 0 && tag < 100) {
+            // most tags: one or two digits, no digit count to take
+            byte[] b = buffer;
+            int p = position;
+            if (tag >= 10) {
+                b[p++] = DIGITS_00_99[tag * 2];
+            }
+            b[p++] = DIGITS_00_99[tag * 2 + 1];
+            b[p++] = '=';
+            position = p;
+            return;
+        }
         if (tag <= 0 || tag > MAX_TAG) {
             throw new IllegalArgumentException("tag must be in [1, " + MAX_TAG + "], was " + tag);
         }
@@ -361,13 +376,27 @@ public final class FixEncoder {
         writePadded(yyyymmdd, 8);
     }
 
-    private void cacheDate(long epochDay) {
-        int date = FixValues.civilFromDays(epochDay);
+    private void cacheSecond(long epochSecond) {
+        long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+        int secondOfDay = (int) (epochSecond - day * SECONDS_PER_DAY);
+        int date = FixValues.civilFromDays(day);
+        byte[] text = cachedSecond;
         for (int i = 7; i >= 0; i--) {
-            cachedDate[i] = (byte) ('0' + date % 10);
+            text[i] = (byte) ('0' + date % 10);
             date /= 10;
         }
-        cachedEpochDay = epochDay;
+        text[8] = '-';
+        putTwoDigits(text, 9, secondOfDay / 3600);
+        text[11] = ':';
+        putTwoDigits(text, 12, secondOfDay / 60 % 60);
+        text[14] = ':';
+        putTwoDigits(text, 15, secondOfDay % 60);
+        cachedEpochSecond = epochSecond;
+    }
+
+    private static void putTwoDigits(byte[] into, int at, int value) {
+        into[at] = DIGITS_00_99[value * 2];
+        into[at + 1] = DIGITS_00_99[value * 2 + 1];
     }
 
     private void writeTimeOfDay(long nanosOfDay, TimestampPrecision precision) {
@@ -379,6 +408,11 @@ public final class FixEncoder {
         writeTwoDigits(minutes - minutes / 60 * 60);
         buffer[position++] = ':';
         writeTwoDigits(seconds - minutes * 60);
+        writeFraction(nanos, precision);
+    }
+
+    /** The fraction of a second after HH:MM:SS, if the precision has one. */
+    private void writeFraction(int nanos, TimestampPrecision precision) {
         switch (precision) {
             case MILLIS:
                 buffer[position++] = '.';

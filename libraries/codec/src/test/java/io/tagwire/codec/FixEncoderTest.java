@@ -71,6 +71,29 @@ class FixEncoderTest {
     }
 
     @Test
+    void timestampsInTheSameSecondTheNextAndAnEarlierOneAreEachWrittenAfresh() {
+        java.util.Random random = new java.util.Random(21);
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+            .ofPattern("uuuuMMdd-HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+        long time = nanos("2026-11-26T23:59:58.500Z");
+        for (int i = 0; i < 2000; i++) {
+            // mostly within the same second, sometimes across a second, a day, or backwards
+            time += switch (random.nextInt(4)) {
+                case 0 -> random.nextInt(1_000_000);
+                case 1 -> 1_000_000_000L;
+                case 2 -> -random.nextInt(3) * 1_000_000_000L;
+                default -> random.nextInt(2) * 86_400_000_000_000L + random.nextInt(1_000_000_000);
+            };
+            encoder.start(FIX44, "0").putUtcTimestamp(52, time, TimestampPrecision.MILLIS);
+            int length = encoder.finish();
+
+            String expected = format.format(Instant.ofEpochSecond(Math.floorDiv(time, 1_000_000_000L),
+                Math.floorMod(time, 1_000_000_000L)));
+            assertThat(piped(length)).contains("|52=" + expected + "|");
+        }
+    }
+
+    @Test
     void writesDecimalsWithTheirScale() {
         encoder.start(FIX44, "D")
             .putDecimal(44, 620005, 1).putDecimal(38, 200000, 2).putDecimal(99, -1, 4).putDecimal(31, -15, 1)
