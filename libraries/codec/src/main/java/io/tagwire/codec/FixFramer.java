@@ -77,7 +77,7 @@ public final class FixFramer {
         }
         // 8=<BeginString><SOH>
         int p = offset + 2;
-        int beginStringEnd = indexOfSoh(buffer, p, Math.min(limit, p + MAX_BEGIN_STRING_LENGTH + 1));
+        int beginStringEnd = Ascii.indexOfSoh(buffer, p, Math.min(limit, p + MAX_BEGIN_STRING_LENGTH + 1));
         if (beginStringEnd < 0) {
             return limit - p <= MAX_BEGIN_STRING_LENGTH ? NEED_MORE : garbled(1, GARBLED_BAD_BODY_LENGTH);
         }
@@ -176,15 +176,6 @@ public final class FixFramer {
             }
         }
         return limit;
-    }
-
-    private static int indexOfSoh(byte[] buffer, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == Ascii.SOH) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Bytes to drop before the next scan. */

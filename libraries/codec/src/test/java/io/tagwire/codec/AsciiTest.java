@@ -23,6 +23,24 @@ class AsciiTest {
     }
 
     @Test
+    void checksumReadsNoByteOutsideItsRangeWhenTheArrayEndsThere() {
+        Random random = new Random(13);
+        for (int length = 0; length < 300; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            int sum = 0;
+            for (byte b : bytes) {
+                sum += b;
+            }
+            assertThat(Ascii.checksum(bytes, 0, length)).as("length %d", length).isEqualTo(sum & 0xFF);
+            if (length > 0) {
+                assertThat(Ascii.checksum(bytes, 1, length - 1)).as("length %d", length - 1)
+                    .isEqualTo((sum - bytes[0]) & 0xFF);
+            }
+        }
+    }
+
+    @Test
     void checksumOfAllOnesBytesCannotOverflowALane() {
         byte[] bytes = new byte[100_000];
         java.util.Arrays.fill(bytes, (byte) 0xFF);
