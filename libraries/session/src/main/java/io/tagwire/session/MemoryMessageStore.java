@@ -3,13 +3,26 @@ package io.tagwire.session;
 import java.util.Arrays;
 
 /**
- * Keeps sequence numbers and sent messages in memory: one growing byte arena with an
- * (offset, length) entry per MsgSeqNum. Nothing survives the process.
+ * Keeps sequence numbers and sent messages in memory. Messages are copied into chunks of
+ * up to {@value #MAX_CHUNK_BYTES} bytes and found through pages of (chunk, offset, length)
+ * entries per MsgSeqNum: storing a message never copies the ones before it, allocates about
+ * its own size, and the store has no size limit but the heap. Nothing survives the process.
  */
 public final class MemoryMessageStore implements MessageStore {
-    private byte[] arena = new byte[64 * 1024];
-    private int arenaPosition;
-    private long[] entries = new long[1024];
+    static final int FIRST_CHUNK_BYTES = 64 * 1024;
+    static final int MAX_CHUNK_BYTES = 1024 * 1024;
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+
+    private byte[][] chunks = new byte[8][];
+    private int chunkCount;
+    private byte[] chunk;
+    private int chunkPosition;
+    /** Per slot (MsgSeqNum - firstSeqNum): chunk index in the high half, offset in the low half. */
+    private long[][] positions = new long[8][];
+    /** Per slot: the message's length, 0 when nothing was stored. */
+    private int[][] lengths = new int[8][];
+    private int slots;
     private int firstSeqNum = 1;
     private int nextSender = 1;
     private int nextTarget = 1;
@@ -17,6 +30,7 @@ public final class MemoryMessageStore implements MessageStore {
 
     public MemoryMessageStore(long nowNanos) {
         creationTimeNanos = nowNanos;
+        clearMessages(1);
     }
 
     @Override
@@ -47,27 +61,53 @@ public final class MemoryMessageStore implements MessageStore {
             clearMessages(msgSeqNum);
             slot = 0;
         }
-        if (slot >= entries.length) {
-            entries = Arrays.copyOf(entries, Math.max(entries.length * 2, slot + 1));
+        if (chunkPosition + length > chunk.length) {
+            newChunk(length);
         }
-        if (arenaPosition + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaPosition + length));
+        System.arraycopy(buffer, offset, chunk, chunkPosition, length);
+        int page = slot >>> PAGE_BITS;
+        if (page >= positions.length || positions[page] == null) {
+            newPage(page);
         }
-        System.arraycopy(buffer, offset, arena, arenaPosition, length);
-        entries[slot] = ((long) arenaPosition << 32) | length;
-        arenaPosition += length;
+        positions[page][slot & (PAGE_SIZE - 1)] = ((long) (chunkCount - 1) << 32) | chunkPosition;
+        lengths[page][slot & (PAGE_SIZE - 1)] = length;
+        slots = Math.max(slots, slot + 1);
+        chunkPosition += length;
         nextSender = msgSeqNum + 1;
+    }
+
+    /** A chunk twice the last one's size, up to the maximum; a larger message gets one of its own size. */
+    private void newChunk(int length) {
+        int size = Math.max(length, Math.min(MAX_CHUNK_BYTES, chunk.length * 2));
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        chunk = new byte[size];
+        chunks[chunkCount++] = chunk;
+        chunkPosition = 0;
+    }
+
+    private void newPage(int page) {
+        if (page >= positions.length) {
+            int capacity = Math.max(positions.length * 2, page + 1);
+            positions = Arrays.copyOf(positions, capacity);
+            lengths = Arrays.copyOf(lengths, capacity);
+        }
+        positions[page] = new long[PAGE_SIZE];
+        lengths[page] = new int[PAGE_SIZE];
     }
 
     @Override
     public void sentMessages(int begin, int end, MessageHandler handler) {
         int from = Math.max(begin, firstSeqNum);
-        int to = Math.min(end, firstSeqNum + entries.length - 1);
+        int to = Math.min(end, firstSeqNum + slots - 1);
         for (int seq = from; seq <= to; seq++) {
-            long entry = entries[seq - firstSeqNum];
-            int length = (int) entry;
+            int slot = seq - firstSeqNum;
+            int page = slot >>> PAGE_BITS;
+            int length = positions[page] == null ? 0 : lengths[page][slot & (PAGE_SIZE - 1)];
             if (length > 0) {
-                handler.onMessage(seq, arena, (int) (entry >>> 32), length);
+                long position = positions[page][slot & (PAGE_SIZE - 1)];
+                handler.onMessage(seq, chunks[(int) (position >>> 32)], (int) position, length);
             }
         }
     }
@@ -86,8 +126,14 @@ public final class MemoryMessageStore implements MessageStore {
     }
 
     private void clearMessages(int newFirstSeqNum) {
-        Arrays.fill(entries, 0L);
-        arenaPosition = 0;
+        Arrays.fill(chunks, null);
+        Arrays.fill(positions, null);
+        Arrays.fill(lengths, null);
+        chunk = new byte[FIRST_CHUNK_BYTES];
+        chunks[0] = chunk;
+        chunkCount = 1;
+        chunkPosition = 0;
+        slots = 0;
         firstSeqNum = newFirstSeqNum;
     }
 }

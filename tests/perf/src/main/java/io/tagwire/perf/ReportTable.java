@@ -68,9 +68,10 @@ final class ReportTable {
         target("busy-spin p99 <= 3x spinning floor p99", spin, spinFloor, 99, 3.0);
         target("selector p50 <= 1.3x blocking floor p50 (" + blockingPlacement.describe() + ")", selector,
             blockingFloor, 50, 1.3);
-        throughput("one-way stream", stream, qfjStream);
+        throughput("one-way stream", stream, qfjStream, true);
+        // the throughput is the sustained one-way stream; round trips in flight are shown beside it
         throughput("pipelined round trips", find(Scenario.Engine.TAGWIRE, true, true, false, TagwireSide.Store.MEMORY,
-            null), find(Scenario.Engine.QUICKFIXJ, true, true, false, null, null));
+            null), find(Scenario.Engine.QUICKFIXJ, true, true, false, null, null), false);
         if (stream == null) {
             out.println("  n/a  no GC during the Tagwire stream: not run");
         } else {
@@ -85,13 +86,15 @@ final class ReportTable {
         out.println("  " + verdict(allAnswered) + " every order answered by the counterparty, in every run");
     }
 
-    private void throughput(String what, Result tagwire, Result quickFixJ) {
+    private void throughput(String what, Result tagwire, Result quickFixJ, boolean target) {
         if (tagwire == null || quickFixJ == null) {
-            out.println("  n/a  throughput >= 10x QuickFIX/J, " + what + ": not run");
+            out.println("  n/a  throughput " + (target ? ">= 10x QuickFIX/J, " : "against QuickFIX/J, ") + what
+                + ": not run");
             return;
         }
         double ratio = tagwire.run.perSecond() / quickFixJ.run.perSecond();
-        out.println("  " + verdict(ratio >= 10) + " throughput >= 10x QuickFIX/J, " + what + " (selector): "
+        out.println("  " + (target ? verdict(ratio >= 10) + " throughput >= 10x QuickFIX/J, " : "info throughput "
+            + "against QuickFIX/J (not a target), ") + what + " (selector): "
             + ratio(ratio) + " (" + String.format(Locale.ROOT, "%,.0f vs %,.0f msg/s", tagwire.run.perSecond(),
             quickFixJ.run.perSecond()) + ")");
     }
