@@ -20,6 +20,11 @@ enum Placement {
 
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static final boolean TASKSET = tasksetWorks();
+    /**
+     * The CPU both processes share in {@link #SAME_CPU}: the last one, or
+     * {@code -Dtagwire.perf.sameCpu=N} when another job keeps that one busy.
+     */
+    private static final int SAME_CPU_INDEX = Integer.getInteger("tagwire.perf.sameCpu", CPUS - 1);
 
     /** What can be honoured here: UNPINNED when taskset is missing or the machine has one CPU. */
     Placement available(boolean pin) {
@@ -30,7 +35,7 @@ enum Placement {
     String harnessCpus() {
         switch (this) {
             case SAME_CPU:
-                return Integer.toString(CPUS - 1);
+                return Integer.toString(SAME_CPU_INDEX);
             case SPLIT_CPUS:
                 return "0";
             default:
@@ -40,7 +45,7 @@ enum Placement {
 
     /** The taskset CPU list for the counterparty, or null. */
     String counterpartyCpus() {
-        return this == UNPINNED ? null : Integer.toString(CPUS - 1);
+        return this == UNPINNED ? null : Integer.toString(this == SAME_CPU ? SAME_CPU_INDEX : CPUS - 1);
     }
 
     /** Pins every thread of this JVM to {@link #harnessCpus()}, or to every CPU when unpinned. */
