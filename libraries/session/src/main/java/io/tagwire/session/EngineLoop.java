@@ -172,14 +172,20 @@ final class EngineLoop implements Runnable {
     /**
      * Busy-spin: reads the sessions' plain TCP connections directly, a system call a turn
      * instead of a selectNow and then a read, and asks the selector every
-     * {@value #SELECT_EVERY_SPINS} turns (at once when there is nothing to poll) for accepts,
-     * connects, TLS connections and sockets that take bytes again.
+     * {@value #SELECT_EVERY_SPINS} turns for accepts, connects and sockets that take bytes
+     * again; every turn while a connection cannot be polled (TLS, connecting, awaiting its
+     * Logon) or there is nothing to poll.
      */
     private void spin(long now) throws IOException {
         boolean polled = false;
+        boolean selectorNeeded = !pending.isEmpty();
         for (int i = 0, n = sessions.size(); i < n; i++) {
             Connection connection = sessions.get(i).connection();
-            if (connection == null || !connection.pollable()) {
+            if (connection == null) {
+                continue;
+            }
+            if (!connection.pollable()) {
+                selectorNeeded = true;
                 continue;
             }
             polled = true;
@@ -192,7 +198,7 @@ final class EngineLoop implements Runnable {
             }
             processFailed(now);
         }
-        if (!polled || ++spins >= SELECT_EVERY_SPINS) {
+        if (!polled || selectorNeeded || ++spins >= SELECT_EVERY_SPINS) {
             spins = 0;
             selector.selectNow(keyHandler);
         }
