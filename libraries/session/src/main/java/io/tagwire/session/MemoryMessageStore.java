@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * Keeps sequence numbers and sent messages in memory. Messages are copied into chunks of
- * up to {@value #MAX_CHUNK_BYTES} bytes and found through pages of (chunk, offset, length)
- * entries per MsgSeqNum: storing a message never copies the ones before it, allocates about
- * its own size, and the store has no size limit but the heap. Nothing survives the process.
+ * {@value #CHUNK_BYTES} bytes (a larger message gets a chunk of its own) and found through
+ * pages of (chunk, offset, length) entries per MsgSeqNum: storing a message never copies the
+ * ones before it and allocates about its own size, a new chunk costs a few microseconds
+ * (small enough to stay out of G1's humongous regions), and the store has no size limit but
+ * the heap. Nothing survives the process.
  */
 public final class MemoryMessageStore implements MessageStore {
-    static final int FIRST_CHUNK_BYTES = 64 * 1024;
-    static final int MAX_CHUNK_BYTES = 1024 * 1024;
+    static final int CHUNK_BYTES = 64 * 1024;
     private static final int PAGE_BITS = 12;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
@@ -76,9 +77,9 @@ public final class MemoryMessageStore implements MessageStore {
         nextSender = msgSeqNum + 1;
     }
 
-    /** A chunk twice the last one's size, up to the maximum; a larger message gets one of its own size. */
+    /** A new chunk; a message larger than a chunk gets one of its own size. */
     private void newChunk(int length) {
-        int size = Math.max(length, Math.min(MAX_CHUNK_BYTES, chunk.length * 2));
+        int size = Math.max(length, CHUNK_BYTES);
         if (chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
         }
@@ -129,7 +130,7 @@ public final class MemoryMessageStore implements MessageStore {
         Arrays.fill(chunks, null);
         Arrays.fill(positions, null);
         Arrays.fill(lengths, null);
-        chunk = new byte[FIRST_CHUNK_BYTES];
+        chunk = new byte[CHUNK_BYTES];
         chunks[0] = chunk;
         chunkCount = 1;
         chunkPosition = 0;

@@ -1,5 +1,6 @@
 package io.tagwire.session;
 
+import io.tagwire.codec.FieldFormatException;
 import io.tagwire.codec.FixMessage;
 import io.tagwire.codec.FixValues;
 
@@ -31,9 +32,11 @@ final class SendingTimes {
         int off = message.valueOffset(index);
         int len = message.valueLength(index);
         if (len >= 17 && dayNanos >= 0 && sameDate(b, off)) {
-            long nanosOfDay = FixValues.isUtcTimeOnly(b, off + DATE_LENGTH, len - DATE_LENGTH)
-                ? FixValues.parseUtcTimeOnly(SENDING_TIME, b, off + DATE_LENGTH, len - DATE_LENGTH) : -1;
-            return nanosOfDay < 0 ? UNREADABLE : dayNanos + nanosOfDay;
+            try {
+                return dayNanos + FixValues.parseUtcTimeOnly(SENDING_TIME, b, off + DATE_LENGTH, len - DATE_LENGTH);
+            } catch (FieldFormatException notATime) {
+                return UNREADABLE;
+            }
         }
         long nanos = HeaderChecks.epochNanosAt(message, index);
         if (nanos != UNREADABLE) {

@@ -18,7 +18,7 @@ class MemoryMessageStoreTest {
         Map<Integer, byte[]> sent = new HashMap<>();
         for (int seq = 1; seq <= 20_000; seq++) {
             // mostly orders; now and then a message larger than a whole chunk
-            int length = seq % 5_000 == 0 ? MemoryMessageStore.MAX_CHUNK_BYTES + 17 : 50 + random.nextInt(400);
+            int length = seq % 5_000 == 0 ? MemoryMessageStore.CHUNK_BYTES + 17 : 50 + random.nextInt(400);
             byte[] message = new byte[length];
             random.nextBytes(message);
             store.storeSent(seq, message, 0, length);
