@@ -183,11 +183,11 @@ final class Acceptor {
             return null;
         }
         try {
-            connection.channel().setOption(StandardSocketOptions.TCP_NODELAY, session.settings().socketTcpNoDelay());
-            if (session.settings().socketSendBufferSize() > 0) {
-                connection.channel().setOption(StandardSocketOptions.SO_SNDBUF,
-                    session.settings().socketSendBufferSize());
+            if (!session.socketOptions().allows(connection.channel().getRemoteAddress())) {
+                refuse(connection, "Logon for " + session.id() + " from an address not in its AllowedRemoteAddresses");
+                return null;
             }
+            session.socketOptions().apply(connection.channel());
         } catch (IOException e) {
             refuse(connection, "cannot set socket options: " + e.getMessage());
             return null;

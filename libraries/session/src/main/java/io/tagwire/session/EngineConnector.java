@@ -2,7 +2,6 @@ package io.tagwire.session;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -29,7 +28,8 @@ final class EngineConnector {
             Connection connection = initiator.connecting();
             connection.close();
             session.log().warn("cannot connect to " + initiator.addressText() + ": "
-                + (connection.isConnecting() ? "no answer" : "TLS handshake not done") + " within LogonTimeout");
+                + (connection.isConnecting() ? "no answer" : "TLS handshake not done") + " within "
+                + (session.settings().isSet(SettingsKey.SOCKET_CONNECT_TIMEOUT) ? "SocketConnectTimeout" : "LogonTimeout"));
             initiator.connectFailed(now);
         }
         if (session.connection() == null && initiator.due(now) && session.schedule().mayConnect(session, now)) {
@@ -58,13 +58,7 @@ final class EngineConnector {
             }
             channel = SocketChannel.open();
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, settings.socketTcpNoDelay());
-            if (settings.socketReceiveBufferSize() > 0) {
-                channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.socketReceiveBufferSize());
-            }
-            if (settings.socketSendBufferSize() > 0) {
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.socketSendBufferSize());
-            }
+            session.socketOptions().apply(channel);
             if (settings.socketLocalHost().isPresent() || settings.socketLocalPort() > 0) {
                 channel.bind(new InetSocketAddress(settings.socketLocalHost().orElse("0.0.0.0"),
                     settings.socketLocalPort()));

@@ -15,6 +15,7 @@ final class EngineSession implements Application, SendRing.Handler {
     private final Application application;
     private final Slf4jSessionLog log;
     private final SendRing ring;
+    private final SocketOptions socketOptions;
     private final Initiator initiator;
     private final EngineSchedule schedule;
     private final AsciiSequence msgType = new AsciiSequence();
@@ -41,6 +42,7 @@ final class EngineSession implements Application, SendRing.Handler {
         this.application = application;
         this.log = log;
         this.ring = new SendRing(settings.sendQueueCapacity(), settings.maxMessageSize());
+        this.socketOptions = new SocketOptions(settings);
         this.initiator = settings.isInitiator() ? new Initiator(settings) : null;
         this.schedule = new EngineSchedule(SessionSchedule.from(settings));
         SessionID id = settings.sessionId();
@@ -72,6 +74,10 @@ final class EngineSession implements Application, SendRing.Handler {
 
     SessionSettings settings() {
         return settings;
+    }
+
+    SocketOptions socketOptions() {
+        return socketOptions;
     }
 
     Slf4jSessionLog log() {

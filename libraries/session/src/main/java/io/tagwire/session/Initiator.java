@@ -33,7 +33,7 @@ final class Initiator {
         for (int i = 0; i < intervalNanos.length; i++) {
             intervalNanos[i] = intervals.get(i) * NANOS_PER_SECOND;
         }
-        this.connectTimeoutNanos = settings.logonTimeout() * NANOS_PER_SECOND;
+        this.connectTimeoutNanos = SocketOptions.connectTimeoutNanos(settings);
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("initiator " + settings.sessionId() + " has no SocketConnectHost");
         }

@@ -750,7 +750,7 @@ public final class Session {
         if (interval <= 0) {
             return;
         }
-        long silence = nowNanos - lastReceivedNanos;
+        long silence = rules.disableHeartBeatCheck() ? 0 : nowNanos - lastReceivedNanos;
         if (silence >= (long) (interval * (1 + rules.heartBeatTimeoutMultiplier()))) {
             disconnect("no message received for " + silence / 1_000_000 + " ms", nowNanos);
             return;

@@ -28,6 +28,7 @@ final class SessionRules {
     private TimestampPrecision timestampPrecision;
     private double testRequestDelayMultiplier = 0.5;
     private double heartBeatTimeoutMultiplier = 1.4;
+    private boolean disableHeartBeatCheck;
     private boolean validateSequenceNumbers = true;
     private boolean requiresOrigSendingTime = true;
     private boolean validateChecksum = true;
@@ -70,6 +71,7 @@ final class SessionRules {
         }
         rules.testRequestDelayMultiplier = settings.testRequestDelayMultiplier();
         rules.heartBeatTimeoutMultiplier = settings.heartBeatTimeoutMultiplier();
+        rules.disableHeartBeatCheck = settings.flag(SettingsKey.DISABLE_HEART_BEAT_CHECK);
         rules.validateSequenceNumbers = settings.validateSequenceNumbers();
         rules.requiresOrigSendingTime = settings.requiresOrigSendingTime();
         rules.validateChecksum = settings.validateChecksum();
@@ -196,6 +198,16 @@ final class SessionRules {
 
     double testRequestDelayMultiplier() {
         return testRequestDelayMultiplier;
+    }
+
+    /** DisableHeartBeatCheck: a silent counterparty gets no TestRequest and is never disconnected for it. */
+    boolean disableHeartBeatCheck() {
+        return disableHeartBeatCheck;
+    }
+
+    SessionRules disableHeartBeatCheck(boolean value) {
+        disableHeartBeatCheck = value;
+        return this;
     }
 
     double heartBeatTimeoutMultiplier() {

@@ -497,21 +497,27 @@ public final class SessionSettings {
         return joiner.toString();
     }
 
-    private Object get(SettingsKey key) {
+    /** The key's value, or its default; for the package's readers of keys without a getter here. */
+    Object get(SettingsKey key) {
         Object value = values.get(key.settingName());
         return value != null ? value : key.defaultValue();
     }
 
-    private boolean flag(SettingsKey key) {
+    boolean flag(SettingsKey key) {
         return (Boolean) get(key);
     }
 
-    private int number(SettingsKey key) {
+    int number(SettingsKey key) {
         Object value = get(key);
         return value == null ? 0 : (Integer) value;
     }
 
-    private String text(SettingsKey key) {
+    String text(SettingsKey key) {
         return (String) get(key);
+    }
+
+    /** Whether the key was set, in the file or the builder, rather than left to its default. */
+    boolean isSet(SettingsKey key) {
+        return values.containsKey(key.settingName());
     }
 }

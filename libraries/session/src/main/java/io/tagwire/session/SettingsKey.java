@@ -3,6 +3,7 @@ package io.tagwire.session;
 import static io.tagwire.session.SettingsKey.Use.ENGINE;
 import static io.tagwire.session.SettingsKey.Use.LATER;
 import static io.tagwire.session.SettingsKey.Use.SESSION;
+import static io.tagwire.session.SettingsType.ADDRESS_LIST;
 import static io.tagwire.session.SettingsType.BEGIN_STRING;
 import static io.tagwire.session.SettingsType.BOOLEAN;
 import static io.tagwire.session.SettingsType.DAYS_OF_WEEK;
@@ -15,6 +16,7 @@ import static io.tagwire.session.SettingsType.POSITIVE_INT;
 import static io.tagwire.session.SettingsType.PROTOCOL;
 import static io.tagwire.session.SettingsType.STRING;
 import static io.tagwire.session.SettingsType.TIME_OF_DAY;
+import static io.tagwire.session.SettingsType.TRAFFIC_CLASS;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -113,16 +115,17 @@ enum SettingsKey {
     REJECT_MESSAGE_ON_UNHANDLED_EXCEPTION("RejectMessageOnUnhandledException", BOOLEAN, "N", LATER),
     RESET_ON_ERROR("ResetOnError", BOOLEAN, "N", LATER),
     DISCONNECT_ON_ERROR("DisconnectOnError", BOOLEAN, "N", LATER),
-    DISABLE_HEART_BEAT_CHECK("DisableHeartBeatCheck", BOOLEAN, "N", LATER),
+    DISABLE_HEART_BEAT_CHECK("DisableHeartBeatCheck", BOOLEAN, "N"),
     FORCE_RESEND_WHEN_CORRUPTED_STORE("ForceResendWhenCorruptedStore", BOOLEAN, "N", LATER),
     ALLOW_POS_DUP("AllowPosDup", BOOLEAN, "N", LATER),
     MILLISECONDS_IN_TIME_STAMP("MillisecondsInTimeStamp", BOOLEAN, "Y", LATER),
     LOGON_TAG_KEY("LogonTag", LOGON_TAG, null, LATER, true),
     CONTINUE_INITIALIZATION_ON_ERROR("ContinueInitializationOnError", BOOLEAN, "N", LATER),
     LOG_MESSAGE_WHEN_SESSION_NOT_FOUND("LogMessageWhenSessionNotFound", BOOLEAN, "Y", LATER),
-    SOCKET_CONNECT_TIMEOUT("SocketConnectTimeout", POSITIVE_INT, "60", LATER),
+    /** Seconds for the TCP connect; Tagwire's default is the LogonTimeout. */
+    SOCKET_CONNECT_TIMEOUT("SocketConnectTimeout", POSITIVE_INT, null),
     DYNAMIC_SESSION("DynamicSession", BOOLEAN, "N", LATER),
-    ALLOWED_REMOTE_ADDRESSES("AllowedRemoteAddresses", STRING, null, LATER),
+    ALLOWED_REMOTE_ADDRESSES("AllowedRemoteAddresses", ADDRESS_LIST, null),
     ACCEPTOR_TEMPLATE("AcceptorTemplate", BOOLEAN, "N", LATER),
     // TLS (Tagwire's defaults: host name verification and SNI on, where QuickFIX/J has them off)
     SOCKET_USE_SSL("SocketUseSSL", BOOLEAN, "N"),
@@ -150,11 +153,11 @@ enum SettingsKey {
     PROXY_DOMAIN("ProxyDomain", STRING, null, LATER),
     PROXY_WORKSTATION("ProxyWorkstation", STRING, null, LATER),
     // Other socket options
-    SOCKET_KEEP_ALIVE("SocketKeepAlive", BOOLEAN, null, LATER),
+    SOCKET_KEEP_ALIVE("SocketKeepAlive", BOOLEAN, null),
     SOCKET_OOB_INLINE("SocketOobInline", BOOLEAN, null, LATER),
-    SOCKET_REUSE_ADDRESS("SocketReuseAddress", BOOLEAN, null, LATER),
-    SOCKET_LINGER("SocketLinger", NON_NEGATIVE_INT, null, LATER),
-    SOCKET_TRAFFIC_CLASS("SocketTrafficClass", STRING, null, LATER),
+    SOCKET_REUSE_ADDRESS("SocketReuseAddress", BOOLEAN, null),
+    SOCKET_LINGER("SocketLinger", NON_NEGATIVE_INT, null),
+    SOCKET_TRAFFIC_CLASS("SocketTrafficClass", TRAFFIC_CLASS, null),
     SOCKET_SYNCHRONOUS_WRITES("SocketSynchronousWrites", BOOLEAN, "N", LATER),
     SOCKET_SYNCHRONOUS_WRITE_TIMEOUT("SocketSynchronousWriteTimeout", POSITIVE_INT, "30000", LATER),
     MAX_SCHEDULED_WRITE_REQUESTS("MaxScheduledWriteRequests", NON_NEGATIVE_INT, "0", LATER),

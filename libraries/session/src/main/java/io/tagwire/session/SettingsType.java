@@ -240,6 +240,48 @@ enum SettingsType {
             integer(text.substring(0, equals), 1, Integer.MAX_VALUE);
             return text;
         }
+    },
+    /** IP_TOS: a number from 0 to 255, or QuickFIX's names joined by '|', such as IPTOS_LOWDELAY|IPTOS_THROUGHPUT. */
+    TRAFFIC_CLASS("must be 0 to 255 or IPTOS_LOWCOST, IPTOS_RELIABILITY, IPTOS_THROUGHPUT, IPTOS_LOWDELAY"
+        + " joined by |") {
+        @Override
+        Object read(String text) {
+            if (!text.isEmpty() && Character.isDigit(text.charAt(0))) {
+                return integer(text, 0, 255);
+            }
+            int bits = 0;
+            for (String name : text.split("\\|", -1)) {
+                switch (name.trim()) {
+                    case "IPTOS_LOWCOST":
+                        bits |= 0x02;
+                        break;
+                    case "IPTOS_RELIABILITY":
+                        bits |= 0x04;
+                        break;
+                    case "IPTOS_THROUGHPUT":
+                        bits |= 0x08;
+                        break;
+                    case "IPTOS_LOWDELAY":
+                        bits |= 0x10;
+                        break;
+                    default:
+                        throw new IllegalArgumentException();
+                }
+            }
+            return bits;
+        }
+    },
+    /** Host names or IP addresses separated by commas, kept as written and resolved when the engine starts. */
+    ADDRESS_LIST("must be host names or IP addresses separated by commas") {
+        @Override
+        Object read(String text) {
+            for (String address : text.split(",", -1)) {
+                if (address.isBlank()) {
+                    throw new IllegalArgumentException();
+                }
+            }
+            return text;
+        }
     };
 
     static final List<String> BEGIN_STRINGS =

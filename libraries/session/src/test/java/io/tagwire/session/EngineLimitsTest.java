@@ -108,6 +108,30 @@ class EngineLimitsTest {
     }
 
     @Test
+    void refusesALogonFromAnAddressNotInAllowedRemoteAddresses() throws Exception {
+        int port = freePort();
+        SessionSettings settings = acceptor(FIX44, port).set("AllowedRemoteAddresses", "10.20.30.40").build();
+        try (LogCapture log = new LogCapture();
+             Engine engine = engine(settings, new EngineTestApplication())) {
+            engine.start();
+            try (EngineTestClient client = new EngineTestClient(port, FIX44)) {
+                // closed without a Logon reply: the counterparty is not on the list
+                assertThat(client.logon("BANZAI", "EXEC", 1).receive()).isNull();
+            }
+            log.await("from an address not in its AllowedRemoteAddresses", 1, WAIT);
+        }
+        int allowedPort = freePort();
+        SessionSettings allowed = acceptor(FIX44, allowedPort).set("AllowedRemoteAddresses", "10.20.30.40,127.0.0.1")
+            .build();
+        try (Engine engine = engine(allowed, new EngineTestApplication())) {
+            engine.start();
+            try (EngineTestClient client = new EngineTestClient(allowedPort, FIX44)) {
+                assertThat(client.logon("BANZAI", "EXEC", 1).receive()).contains("|35=A|");
+            }
+        }
+    }
+
+    @Test
     void closesATlsConnectionThatNeverHandshakesAfterLogonTimeout() throws Exception {
         int port = freePort();
         TlsTestCertificates certificates = TlsTestCertificates.get();

@@ -37,4 +37,16 @@ class SessionTimerTest {
 
         h.elapseSeconds(5.5).expectDisconnected();
     }
+
+    @Test
+    void withDisableHeartBeatCheckASilentCounterpartyIsNeitherTestedNorDisconnected() {
+        SessionHarness h = SessionHarness.acceptor(rules -> rules.disableHeartBeatCheck(true)).connect();
+        h.in("35=A|34=1|98=0|108=6|").out("35=A|34=1|98=0|108=6|");
+
+        // our own heartbeats go on; the counterparty says nothing for a minute
+        for (int seq = 2; seq <= 11; seq++) {
+            h.elapseSeconds(6.05).out("35=0|34=" + seq + "|");
+        }
+        h.expectConnected();
+    }
 }

@@ -364,7 +364,8 @@ class SettingsFileTest {
         assertThat(settings.maxMessageSize()).isEqualTo(65536);
         assertThat(settings.sendQueueCapacity()).isEqualTo(1024);
         assertThat(settings.defaultApplVerId()).isEmpty();
-        assertThat(settings.value("SocketConnectTimeout")).contains("60");
+        // Tagwire connects within the LogonTimeout unless SocketConnectTimeout is set
+        assertThat(settings.value("SocketConnectTimeout")).isEmpty();
         assertThat(settings.value("SocketKeyStore")).isEmpty();
         assertThat(settings.notYetSupported()).isEmpty();
         assertThat(EngineSettings.DEFAULTS.busySpin()).isFalse();
