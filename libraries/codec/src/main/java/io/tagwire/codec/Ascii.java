@@ -80,13 +80,10 @@ public final class Ascii {
         if (value < 0) {
             return value == Long.MIN_VALUE ? 20 : 1 + digitCount(-value);
         }
-        int count = 1;
-        long bound = 10;
-        while (count < 19 && value >= bound) {
-            count++;
-            bound *= 10;
-        }
-        return count;
+        // log10 from the bit length (1233 / 4096 ~ log10(2)), then one comparison to correct it
+        long atLeastOne = value | 1;
+        int guess = (64 - Long.numberOfLeadingZeros(atLeastOne)) * 1233 >>> 12;
+        return guess + 1 - (atLeastOne < Decimal.powerOfTen(guess) ? 1 : 0);
     }
 
     /**

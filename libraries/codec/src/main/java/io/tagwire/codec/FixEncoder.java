@@ -159,8 +159,8 @@ public final class FixEncoder {
         if (scale < 0 || scale > 17) {
             throw new IllegalArgumentException("scale must be in [0, 17], was " + scale);
         }
-        if (mantissa > MAX_MAGNITUDE || mantissa < -MAX_MAGNITUDE
-            || Math.max(Ascii.digitCount(Math.abs(mantissa)), scale + (scale > 0 ? 1 : 0)) > 18) {
+        // with at most 18 digits in the mantissa and a scale of at most 17, the text has at most 18 digits
+        if (mantissa > MAX_MAGNITUDE || mantissa < -MAX_MAGNITUDE) {
             throw new IllegalArgumentException("a decimal field has at most 18 digits, was " + mantissa + "e-" + scale);
         }
         ensure(48);

@@ -41,6 +41,24 @@ class AsciiTest {
     }
 
     @Test
+    void digitCountIsTheLengthOfTheDecimalText() {
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE));
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10 * 10; power *= 10) {
+            values.addAll(java.util.List.of(power - 1, power, power + 1, -power + 1, -power, -power - 1));
+            if (power > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        Random random = new Random(14);
+        for (int i = 0; i < 10_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long value : values) {
+            assertThat(Ascii.digitCount(value)).as("%d", value).isEqualTo(Long.toString(value).length());
+        }
+    }
+
+    @Test
     void checksumOfAllOnesBytesCannotOverflowALane() {
         byte[] bytes = new byte[100_000];
         java.util.Arrays.fill(bytes, (byte) 0xFF);

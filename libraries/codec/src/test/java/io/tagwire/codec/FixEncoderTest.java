@@ -94,6 +94,20 @@ class FixEncoderTest {
     }
 
     @Test
+    void writesEveryDecimalAsBigDecimalWritesIt() {
+        java.util.Random random = new java.util.Random(22);
+        for (int i = 0; i < 5000; i++) {
+            int scale = random.nextInt(18);
+            long mantissa = random.nextLong() % 1_000_000_000_000_000_000L >> random.nextInt(60);
+            encoder.start(FIX44, "D").putDecimal(44, mantissa, scale);
+            int length = encoder.finish();
+
+            String expected = java.math.BigDecimal.valueOf(mantissa, scale).toPlainString();
+            assertThat(piped(length)).as("%de-%d", mantissa, scale).contains("|44=" + expected + "|");
+        }
+    }
+
+    @Test
     void writesDecimalsWithTheirScale() {
         encoder.start(FIX44, "D")
             .putDecimal(44, 620005, 1).putDecimal(38, 200000, 2).putDecimal(99, -1, 4).putDecimal(31, -15, 1)
