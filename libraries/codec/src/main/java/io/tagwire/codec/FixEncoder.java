@@ -125,14 +125,22 @@ public final class FixEncoder {
     }
 
     /** A String, char or other text field; each char is written as one ISO-8859-1 byte. */
+    @SuppressWarnings("deprecation")
     public FixEncoder putString(int tag, CharSequence value) {
         int len = value.length();
         ensure(len + 16);
         writeTag(tag);
         byte[] b = buffer;
         int p = position;
-        for (int i = 0; i < len; i++) {
-            b[p++] = (byte) value.charAt(i);
+        if (value instanceof String text) {
+            // deprecated for its charset blindness, which is what is wanted here: the low
+            // eight bits of each char, as the loop below writes them, but copied in one go
+            text.getBytes(0, len, b, p);
+            p += len;
+        } else {
+            for (int i = 0; i < len; i++) {
+                b[p++] = (byte) value.charAt(i);
+            }
         }
         b[p++] = Ascii.SOH;
         position = p;

@@ -108,6 +108,21 @@ class FixEncoderTest {
     }
 
     @Test
+    void writesTheLowByteOfEachCharOfAStringAndOfAnyOtherCharSequenceAlike() {
+        String text = "caf\u00e9 \u20ac|x";
+        encoder.start(FIX44, "B").putString(58, text).putString(148, new StringBuilder(text));
+        int length = encoder.finish();
+
+        byte[] expected = new byte[text.length()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (byte) text.charAt(i);
+        }
+        String lowBytes = new String(expected, StandardCharsets.ISO_8859_1);
+        String wire = new String(encoder.buffer(), encoder.messageOffset(), length, StandardCharsets.ISO_8859_1);
+        assertThat(wire).contains("\u000158=" + lowBytes + "\u0001148=" + lowBytes + "\u0001");
+    }
+
+    @Test
     void writesDecimalsWithTheirScale() {
         encoder.start(FIX44, "D")
             .putDecimal(44, 620005, 1).putDecimal(38, 200000, 2).putDecimal(99, -1, 4).putDecimal(31, -15, 1)
