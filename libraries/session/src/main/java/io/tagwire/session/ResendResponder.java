@@ -1,5 +1,6 @@
 package io.tagwire.session;
 
+import io.tagwire.codec.FixEncoder;
 import io.tagwire.codec.FixMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,9 @@ final class ResendResponder implements MessageStore.MessageHandler {
     private final FixMessage stored = new FixMessage();
     private final SessionWriter writer;
     private final MessageStore store;
+    /** MsgTypeKey of SequenceReset(4). */
+    private static final long SEQUENCE_RESET = '4';
+
     private Session session;
     private Application application;
     private long nowNanos;
@@ -45,7 +49,7 @@ final class ResendResponder implements MessageStore.MessageHandler {
             gapStart = nextExpected;
         }
         if (gapStart != 0) {
-            writer.sendGapFill(gapStart, endSeqNo + 1, nowNanos);
+            gapFill(gapStart, endSeqNo + 1);
         }
     }
 
@@ -74,9 +78,19 @@ final class ResendResponder implements MessageStore.MessageHandler {
             return;
         }
         if (gapStart != 0) {
-            writer.sendGapFill(gapStart, msgSeqNum, nowNanos);
+            gapFill(gapStart, msgSeqNum);
             gapStart = 0;
         }
         writer.sendUnstored(nowNanos);
+    }
+
+    /** A SequenceReset-GapFill(4) from {@code msgSeqNum} to {@code newSeqNo}, shown to toAdmin as admin messages are. */
+    private void gapFill(int msgSeqNum, int newSeqNo) {
+        FixEncoder gap = writer.beginGapFill(msgSeqNum, newSeqNo, nowNanos);
+        OutboundMessage outbound = writer.outbound();
+        outbound.wrap(gap, SEQUENCE_RESET, msgSeqNum, nowNanos);
+        application.toAdmin(outbound, session);
+        outbound.finished();
+        writer.sendGapFill(nowNanos);
     }
 }

@@ -187,11 +187,12 @@ final class SessionWriter {
     }
 
     /**
-     * A SequenceReset-GapFill(4) sent in answer to a ResendRequest: it takes the MsgSeqNum
-     * of the first message it replaces, PossDupFlag=Y, and OrigSendingTime equal to
-     * SendingTime.
+     * Begins a SequenceReset-GapFill(4) sent in answer to a ResendRequest: it takes the
+     * MsgSeqNum of the first message it replaces, PossDupFlag=Y, and OrigSendingTime equal
+     * to SendingTime. Its own encoder, as a resent message may wait in {@link #encoder()};
+     * the caller calls toAdmin and {@link #sendGapFill}.
      */
-    boolean sendGapFill(int msgSeqNum, int newSeqNo, long nowNanos) {
+    FixEncoder beginGapFill(int msgSeqNum, int newSeqNo, long nowNanos) {
         FixEncoder gap = gapFillEncoder;
         gap.start(beginString, SEQUENCE_RESET).putInt(TAG_MSG_SEQ_NUM, msgSeqNum).putBoolean(TAG_POSS_DUP_FLAG, true)
             .putBytes(TAG_SENDER_COMP_ID, senderCompId, 0, senderCompId.length)
@@ -200,7 +201,12 @@ final class SessionWriter {
         if (lastMsgSeqNumProcessed) {
             gap.putInt(TAG_LAST_MSG_SEQ_NUM_PROCESSED, lastMsgSeqNumProcessedValue);
         }
-        gap.putUtcTimestamp(TAG_ORIG_SENDING_TIME, nowNanos, precision).putInt(36, newSeqNo).putBoolean(123, true);
+        return gap.putUtcTimestamp(TAG_ORIG_SENDING_TIME, nowNanos, precision).putInt(36, newSeqNo).putBoolean(123, true);
+    }
+
+    /** Sends the gap fill begun by {@link #beginGapFill}; false when the connection's buffer is full. */
+    boolean sendGapFill(long nowNanos) {
+        FixEncoder gap = gapFillEncoder;
         int length = gap.finish();
         lastSentNanos = nowNanos;
         SessionOutput out = output;

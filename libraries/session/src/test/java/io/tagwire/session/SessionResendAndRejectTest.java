@@ -63,6 +63,26 @@ class SessionResendAndRejectTest {
     }
 
     @Test
+    void showsEveryGapFillToToAdminWhichMayAddFields() {
+        SessionHarness h = SessionHarness.acceptor().loggedOn();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        h.application.onToAdmin = (message, session) -> {
+            seen.add(message.msgTypeKey() + "/" + message.msgSeqNum());
+            if (message.msgTypeKey() == '4') {
+                message.encoder().putString(58, "filled");
+            }
+        };
+        h.in("35=1|34=2|112=HELLO|").out("35=0|34=2|112=HELLO|");
+        h.in("35=D|34=3|11=ID|21=3|40=1|54=1|55=INTC|60=<TIME>|").out("35=D|34=3|11=ID|21=3|40=1|54=1|55=INTC|60=x|");
+        seen.clear();
+
+        h.in("35=2|34=4|7=1|16=0|")
+            .out("35=4|34=1|43=Y|122=x|36=3|123=Y|58=filled|")
+            .out("35=D|34=3|43=Y|122=x|11=ID|21=3|40=1|54=1|55=INTC|60=x|").nothingSent();
+        assertThat(seen).containsExactly((long) '4' + "/1");
+    }
+
+    @Test
     void rejectsAndLogsOutAMessageWithAnotherBeginString() {
         SessionHarness h = SessionHarness.acceptor().loggedOn();
 
