@@ -30,11 +30,12 @@ final class Journal implements AutoCloseable {
 
     static final int FILE_HEADER = 32;
     static final int RECORD_HEADER = 16;
-    /** Records are indexed and scanned within one mapping. */
-    static final long MAX_BYTES = Integer.MAX_VALUE;
+    /** How much of the file one mapping covers while the journal is scanned on open. */
+    static final long WINDOW_BYTES = 1L << 30;
     private static final long MAGIC = 0x5457_4A52_4E4C_3031L; // "TWJRNL01"
 
     private final Path file;
+    private final long windowBytes;
     private final CRC32C crc = new CRC32C();
     private volatile FileChannel channel;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
@@ -45,7 +46,13 @@ final class Journal implements AutoCloseable {
     private long repairedBytes;
 
     Journal(Path file) {
+        this(file, WINDOW_BYTES);
+    }
+
+    /** With a smaller scan window, for tests of a journal that spans several windows. */
+    Journal(Path file, long windowBytes) {
         this.file = file;
+        this.windowBytes = windowBytes;
     }
 
     Path file() {
@@ -81,23 +88,19 @@ final class Journal implements AutoCloseable {
         FileChannel opened = openLocked();
         try {
             long size = opened.size();
-            if (size > MAX_BYTES) {
-                throw new IOException(file + ": journal of " + size + " bytes is larger than " + MAX_BYTES
-                    + "; reset the session's sequence numbers to start a new one");
-            }
-            MappedByteBuffer map = opened.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            map.order(ByteOrder.BIG_ENDIAN);
-            creationTimeNanos = readHeader(map, size);
-            int p = FILE_HEADER;
+            Window window = new Window(opened, size, windowBytes);
+            creationTimeNanos = readHeader(window, size);
+            long p = FILE_HEADER;
             while (p < size) {
-                String problem = problem(map, p, (int) size);
+                String problem = problem(window, p, size);
                 if (problem == null) {
-                    int length = map.getInt(p);
-                    visitor.record(map.getInt(p + 8), length, p);
+                    int i = window.at(p, RECORD_HEADER);
+                    int length = window.map.getInt(i);
+                    visitor.record(window.map.getInt(i + 8), length, p);
                     p += RECORD_HEADER + length;
                     continue;
                 }
-                int next = validRecordAfter(map, p + 1, (int) size);
+                long next = validRecordAfter(window, p + 1, size);
                 if (next >= 0) {
                     throw new IOException(file + ": corrupt record at offset " + p + " (" + problem
                         + ") with a valid record after it at offset " + next
@@ -113,6 +116,37 @@ final class Journal implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e;
+        }
+    }
+
+    /**
+     * The journal mapped a window at a time ({@link #WINDOW_BYTES}, or a record's length if
+     * larger), so a file of any size is read with int positions inside the current window.
+     */
+    private static final class Window {
+        private final FileChannel channel;
+        private final long size;
+        private final long windowBytes;
+        private MappedByteBuffer map;
+        private long base;
+        private long limit;
+
+        Window(FileChannel channel, long size, long windowBytes) {
+            this.channel = channel;
+            this.size = size;
+            this.windowBytes = windowBytes;
+        }
+
+        /** Maps [p, p + length) as far as the file goes, if it is not mapped; p's index in {@link #map}. */
+        int at(long p, int length) throws IOException {
+            if (map == null || p < base || p + length > limit) {
+                long span = Math.min(size - p, Math.max(windowBytes, length));
+                map = channel.map(FileChannel.MapMode.READ_ONLY, p, span);
+                map.order(ByteOrder.BIG_ENDIAN);
+                base = p;
+                limit = p + span;
+            }
+            return (int) (p - base);
         }
     }
 
@@ -149,13 +183,10 @@ final class Journal implements AutoCloseable {
     /**
      * Appends a record and returns its offset. A length of 0 writes a marker.
      *
-     * @throws IOException if the write fails or the journal would pass {@link #MAX_BYTES}
+     * @throws IOException if the write fails
      */
     long append(int msgSeqNum, byte[] message, int offset, int length) throws IOException {
         int recordLength = RECORD_HEADER + length;
-        if (end + recordLength > MAX_BYTES) {
-            throw new IOException(file + ": journal full (" + end + " bytes); reset the session's sequence numbers");
-        }
         if (buffer.capacity() < recordLength) {
             buffer = ByteBuffer.allocateDirect(Math.max(recordLength, buffer.capacity() * 2));
         }
@@ -260,18 +291,20 @@ final class Journal implements AutoCloseable {
     }
 
     /** Why the record at {@code p} is not valid, or null if it is. */
-    private String problem(MappedByteBuffer map, int p, int size) {
+    private String problem(Window window, long p, long size) throws IOException {
         if (size - p < RECORD_HEADER) {
             return "torn header, " + (size - p) + " bytes";
         }
-        int length = map.getInt(p);
-        if (length != ~map.getInt(p + 4)) {
+        int i = window.at(p, RECORD_HEADER);
+        int length = window.map.getInt(i);
+        if (length != ~window.map.getInt(i + 4)) {
             return "bad length field";
         }
         if (length < 0 || length > size - p - RECORD_HEADER) {
             return "record of " + length + " bytes runs past the end of the file";
         }
-        if (checksum(map, p, p + RECORD_HEADER + length) != map.getInt(p + 12)) {
+        i = window.at(p, RECORD_HEADER + length);
+        if (checksum(window.map, i, i + RECORD_HEADER + length) != window.map.getInt(i + 12)) {
             return "checksum mismatch";
         }
         return null;
@@ -279,21 +312,31 @@ final class Journal implements AutoCloseable {
 
     // A record header holds bytes (~length) that never occur in FIX text, so a valid record
     // cannot be found by accident inside a message.
-    private int validRecordAfter(MappedByteBuffer map, int from, int size) {
-        for (int q = from; q + RECORD_HEADER <= size; q++) {
-            if (map.getInt(q) == ~map.getInt(q + 4) && problem(map, q, size) == null) {
+    private long validRecordAfter(Window window, long from, long size) throws IOException {
+        for (long q = from; q + RECORD_HEADER <= size; q++) {
+            int i = window.at(q, RECORD_HEADER);
+            if (window.map.getInt(i) == ~window.map.getInt(i + 4) && problem(window, q, size) == null) {
                 return q;
             }
         }
         return -1;
     }
 
-    private long readHeader(MappedByteBuffer map, long size) throws IOException {
-        if (size < FILE_HEADER || map.getLong(0) != MAGIC || checksumHeader(map) != map.getInt(28)) {
-            throw new IOException(file + ": not a Tagwire journal (missing or corrupt " + FILE_HEADER
-                + "-byte header); move it aside to start the session afresh");
+    private long readHeader(Window window, long size) throws IOException {
+        if (size < FILE_HEADER) {
+            throw notAJournal();
         }
-        return map.getLong(16);
+        int i = window.at(0, FILE_HEADER);
+        MappedByteBuffer map = window.map;
+        if (map.getLong(i) != MAGIC || checksumHeader(map) != map.getInt(i + 28)) {
+            throw notAJournal();
+        }
+        return map.getLong(i + 16);
+    }
+
+    private IOException notAJournal() {
+        return new IOException(file + ": not a Tagwire journal (missing or corrupt " + FILE_HEADER
+            + "-byte header); move it aside to start the session afresh");
     }
 
     private int checksumHeader(ByteBuffer b) {
