@@ -18,21 +18,30 @@ import java.util.Arrays;
  * passes a message on or not changes nothing else.
  */
 final class ValidatorFastPath {
-    // a message's field codes, one byte per tag: the Dictionary.checks() bits and these
+    // what a value is checked against, in the low four bits of both kinds of codes
+    private static final int KIND_MASK = 0x0F;
+    /** Only that the value is not empty. */
+    private static final int ANY = 0;
+    private static final int INT = 1;
+    private static final int DECIMAL = 2;
+    /** One byte, not SOH. */
+    private static final int CHAR = 3;
+    /** One byte, not SOH, one of the field's enums. */
+    private static final int CHAR_ENUM = 4;
+    private static final int UTC_TIMESTAMP = 5;
+    /** Anything else: the checks of {@link Dictionary#checks}. */
+    private static final int OTHER = 6;
+
+    // both kinds of codes: the kind, and these
+    /** The field is allowed where it is: defined for the message, or in the session dictionary. */
     private static final int FIELD = 0x80;
     private static final int REQUIRED = 0x40;
-    /** In the format bits: the field counts a repeating group of the message. */
-    private static final int GROUP = 0x0F;
 
-    // the session codes, one int per tag: the Dictionary.checks() bits of the session dictionary and these
-    private static final int HEADER_TAG = 1 << 8;
-    private static final int TRAILER_TAG = 1 << 9;
-    /** SignatureLength(93), Signature(89), CheckSum(10): the body ends where one of them is. */
-    private static final int TRAILER_START = 1 << 10;
-    private static final int UNDEFINED = 1 << 11;
-    private static final int HEADER_GROUP = 1 << 12;
-    private static final int REQUIRED_IN_HEADER_SHIFT = 13;
-    private static final int REQUIRED_IN_TRAILER_SHIFT = 14;
+    // the session codes, one int per tag, also say where the tag belongs: PLACE_SHIFT
+    private static final int PLACE_SHIFT = 8;
+    private static final int HEADER = 0;
+    private static final int BODY = 1;
+    private static final int TRAILER = 2;
 
     private static final int TAG_BEGIN_STRING = 8;
     private static final int TAG_BODY_LENGTH = 9;
@@ -40,8 +49,8 @@ final class ValidatorFastPath {
 
     private final Dictionary session;
     private final int[] sessionCodes;
-    private final int headerRequiredCount;
-    private final int trailerRequiredCount;
+    /** Required fields of header and trailer. */
+    private final int sessionRequiredCount;
     /** seen[tag] == stamp + section: the tag was met in that section of this message. */
     private final int[] seen;
     private int stamp;
@@ -52,22 +61,26 @@ final class ValidatorFastPath {
         seen = new int[limit];
         MessageDefinition header = session.header();
         MessageDefinition trailer = session.trailer();
-        headerRequiredCount = header.requiredCount();
-        trailerRequiredCount = trailer.requiredCount();
+        sessionRequiredCount = header.requiredCount() + trailer.requiredCount();
         for (int tag = 1; tag < limit; tag++) {
-            int code = session.checks(tag);
-            if (tag == TAG_MSG_TYPE) {
-                // as Validator.valueProblem: MsgType(35) was checked against the messages
-                code &= Dictionary.CHECK_FORMAT;
+            boolean headerTag = structure.isHeaderTag(tag);
+            boolean trailerTag = structure.isTrailerTag(tag);
+            boolean trailerStart = tag == 93 || tag == 89 || tag == 10;
+            int code;
+            if (headerTag && !trailerTag && !trailerStart) {
+                boolean group = session.isGroupCountTag(tag) && header.group(tag) != null;
+                code = HEADER << PLACE_SHIFT | (header.isRequired(tag) ? REQUIRED : 0)
+                    | (session.isFieldDefined(tag) && !group ? FIELD : 0);
+            } else if (trailerStart && trailerTag && !headerTag) {
+                code = TRAILER << PLACE_SHIFT | (trailer.isRequired(tag) ? REQUIRED : 0)
+                    | (session.isFieldDefined(tag) ? FIELD : 0);
+            } else if (!headerTag && !trailerTag && !trailerStart) {
+                code = BODY << PLACE_SHIFT;
+            } else {
+                // a tag of two places, or a trailer field that does not end the body: left to the careful checks
+                code = HEADER << PLACE_SHIFT;
             }
-            code |= structure.isHeaderTag(tag) ? HEADER_TAG : 0;
-            code |= structure.isTrailerTag(tag) ? TRAILER_TAG : 0;
-            code |= tag == 93 || tag == 89 || tag == 10 ? TRAILER_START : 0;
-            code |= session.isFieldDefined(tag) ? 0 : UNDEFINED;
-            code |= session.isGroupCountTag(tag) && header.group(tag) != null ? HEADER_GROUP : 0;
-            code |= header.isRequired(tag) ? 1 << REQUIRED_IN_HEADER_SHIFT : 0;
-            code |= trailer.isRequired(tag) ? 1 << REQUIRED_IN_TRAILER_SHIFT : 0;
-            sessionCodes[tag] = code;
+            sessionCodes[tag] = code | kind(session, tag);
         }
     }
 
@@ -84,12 +97,9 @@ final class ValidatorFastPath {
         byte[] codes = new byte[maxTag + 1];
         for (int i = 0; i < message.fieldCount(); i++) {
             int tag = message.fieldTag(i);
-            int code = FIELD | dictionary.checks(tag);
-            if (tag == TAG_MSG_TYPE) {
-                code &= ~(Dictionary.CHECK_ENUMS | Dictionary.CHECK_MULTIPLE);
-            }
+            int code = FIELD | kind(dictionary, tag);
             if (dictionary.isGroupCountTag(tag) && message.group(tag) != null) {
-                code |= GROUP;
+                code &= ~FIELD;
             }
             code |= message.isRequired(tag) ? REQUIRED : 0;
             codes[tag] = (byte) code;
@@ -97,10 +107,42 @@ final class ValidatorFastPath {
         return codes;
     }
 
+    /** How a value of {@code tag} is checked, as {@link Validator}'s value checks do it. */
+    private static int kind(Dictionary dictionary, int tag) {
+        int checks = dictionary.checks(tag);
+        int format = checks & Dictionary.CHECK_FORMAT;
+        if (tag == TAG_MSG_TYPE) {
+            // as Validator.valueProblem: MsgType(35) was checked against the messages
+            checks = format;
+        }
+        if ((checks & Dictionary.CHECK_ENUMS) != 0) {
+            return format == FieldType.FORMAT_CHAR && (checks & Dictionary.CHECK_MULTIPLE) == 0 ? CHAR_ENUM : OTHER;
+        }
+        switch (format) {
+            case FieldType.FORMAT_NONE:
+                return ANY;
+            case FieldType.FORMAT_INT:
+                return INT;
+            case FieldType.FORMAT_DECIMAL:
+                return DECIMAL;
+            case FieldType.FORMAT_CHAR:
+                return CHAR;
+            case FieldType.FORMAT_UTC_TIMESTAMP:
+                return UTC_TIMESTAMP;
+            default:
+                return OTHER;
+        }
+    }
+
     /**
      * True when {@code message} is plainly valid: without groups, every field where it
      * belongs, once, with a good value, and every required field there. False means only
      * that the careful checks must decide.
+     *
+     * <p>Where a field belongs is a number per tag, header 0, body 1, trailer 2, and the
+     * message's fields must come in that order: the careful checks' three loops (header
+     * fields, then body fields up to the first of 93, 89, 10, then trailer fields only)
+     * accept no other. Problems are gathered without branching, one test per field.
      */
     boolean isValid(FixMessage message, Dictionary body, MessageDefinition definition) {
         byte[] fieldCodes = definition.fieldCodes();
@@ -112,90 +154,64 @@ final class ValidatorFastPath {
         }
         int[] codes = sessionCodes;
         int[] seen = this.seen;
-        int limit = seen.length;
         byte[] buffer = message.buffer();
-        int header = nextStamp();
+        int stamp = nextStamp();
         int required = 0;
-        int i = 0;
-        int tag = 0;
-        int code = 0;
-        for (; i < n; i++) {
-            tag = message.tagAt(i);
-            if (tag <= 0 || tag >= limit) {
+        int previousPlace = HEADER;
+        for (int i = 0; i < n; i++) {
+            int tag = message.tagAt(i);
+            if (tag <= 0 || tag >= codes.length || tag >= seen.length) {
                 return false;
             }
-            code = codes[tag];
-            if ((code & HEADER_TAG) == 0) {
-                break;
+            int code = codes[tag];
+            int place = code >>> PLACE_SHIFT;
+            if (place == BODY) {
+                code = tag < fieldCodes.length ? fieldCodes[tag] & 0xFF : 0;
             }
-            if ((code & (UNDEFINED | HEADER_GROUP)) != 0 || seen[tag] == header
-                || !isValueValid(code, buffer, message.valueOffset(i), message.valueLength(i), session, tag)) {
+            boolean bad = place < previousPlace | (code & FIELD) == 0 | seen[tag] == stamp;
+            previousPlace = place;
+            seen[tag] = stamp;
+            required += (code >>> 6) & 1;
+            if (bad || !isValueValid(code & KIND_MASK, buffer, message.valueOffset(i), message.valueLength(i),
+                    place == BODY ? body : session, tag)) {
                 return false;
             }
-            seen[tag] = header;
-            required += (code >>> REQUIRED_IN_HEADER_SHIFT) & 1;
         }
-        if (required != headerRequiredCount) {
-            return false;
-        }
-        int bodyStamp = header + ValidatorStructure.BODY;
-        required = 0;
-        for (; i < n; i++) {
-            tag = message.tagAt(i);
-            if (tag <= 0 || tag >= limit) {
-                return false;
-            }
-            code = codes[tag];
-            if ((code & TRAILER_START) != 0) {
-                break;
-            }
-            if ((code & HEADER_TAG) != 0 || tag >= fieldCodes.length) {
-                return false;
-            }
-            int field = fieldCodes[tag] & 0xFF;
-            if (field == 0 || (field & Dictionary.CHECK_FORMAT) == GROUP || seen[tag] == bodyStamp
-                || !isValueValid(field, buffer, message.valueOffset(i), message.valueLength(i), body, tag)) {
-                return false;
-            }
-            seen[tag] = bodyStamp;
-            required += (field >>> 6) & 1;
-        }
-        if (required != definition.requiredCount()) {
-            return false;
-        }
-        int trailer = header + ValidatorStructure.TRAILER;
-        required = 0;
-        for (; i < n; i++) {
-            tag = message.tagAt(i);
-            if (tag <= 0 || tag >= limit) {
-                return false;
-            }
-            code = codes[tag];
-            if ((code & (TRAILER_TAG | UNDEFINED)) != TRAILER_TAG || seen[tag] == trailer
-                || !isValueValid(code, buffer, message.valueOffset(i), message.valueLength(i), session, tag)) {
-                return false;
-            }
-            seen[tag] = trailer;
-            required += (code >>> REQUIRED_IN_TRAILER_SHIFT) & 1;
-        }
-        return required == trailerRequiredCount;
+        return required == sessionRequiredCount + definition.requiredCount();
     }
 
     /** As {@link Validator}'s value checks, for a value that is not empty: the format, then the enums. */
-    private static boolean isValueValid(int code, byte[] buffer, int offset, int length, Dictionary dictionary,
+    private static boolean isValueValid(int kind, byte[] buffer, int offset, int length, Dictionary dictionary,
             int tag) {
-        if (length == 0) {
-            return false;
+        switch (kind) {
+            case ANY:
+                return length != 0;
+            case INT:
+                return ValidatorFormats.isInt(buffer, offset, length);
+            case DECIMAL:
+                return ValidatorFormats.isDecimal(buffer, offset, length);
+            case CHAR:
+                return length == 1 && buffer[offset] != Ascii.SOH;
+            case CHAR_ENUM:
+                return length == 1 && buffer[offset] != Ascii.SOH && dictionary.enums(tag).isValue(buffer, offset, 1);
+            case UTC_TIMESTAMP:
+                return ValidatorFormats.isUtcTimestamp(buffer, offset, length);
+            default:
+                return length != 0 && isOtherValueValid(dictionary.checks(tag), buffer, offset, length, dictionary, tag);
         }
-        int format = code & Dictionary.CHECK_FORMAT;
+    }
+
+    private static boolean isOtherValueValid(int checks, byte[] buffer, int offset, int length, Dictionary dictionary,
+            int tag) {
+        int format = checks & Dictionary.CHECK_FORMAT;
         if (format != FieldType.FORMAT_NONE && !ValidatorFormats.isValid(format, buffer, offset, length)) {
             return false;
         }
-        if ((code & Dictionary.CHECK_ENUMS) == 0) {
+        if ((checks & Dictionary.CHECK_ENUMS) == 0) {
             return true;
         }
         DictionaryEnums values = dictionary.enums(tag);
-        return (code & Dictionary.CHECK_MULTIPLE) != 0
+        return (checks & Dictionary.CHECK_MULTIPLE) != 0
             ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length);
     }
 

@@ -7,6 +7,13 @@ package io.tagwire.codec;
  * the instant, which is several times faster. No allocation.
  */
 final class ValidatorFormats {
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+    /** Bytes 2 and 5 of a little-endian long: the colons of HH:MM:SS. */
+    private static final long COLONS_MASK = 0x0000FF0000FF0000L;
+    private static final long COLONS = 0x00003A00003A0000L;
+
     private ValidatorFormats() {
     }
 
@@ -102,13 +109,22 @@ final class ValidatorFormats {
 
     /** As {@link FixValues#isUtcTimeOnly}: HH:MM:SS, second 60 allowed, and an optional fraction of 1 to 12 digits. */
     static boolean isUtcTimeOnly(byte[] b, int off, int len) {
-        if (len < 8 || b[off + 2] != ':' || b[off + 5] != ':') {
+        if (len < 8) {
             return false;
         }
-        int hour = twoDigits(b, off);
-        int minute = twoDigits(b, off + 3);
-        int second = twoDigits(b, off + 6);
-        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+        // HH:MM:SS read as one long, the colons checked and then taken for zeros
+        long x = (long) Ascii.LONGS.get(b, off);
+        if ((x & COLONS_MASK) != COLONS) {
+            return false;
+        }
+        long digits = (x & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
+        if (!isEightDigits(digits)) {
+            return false;
+        }
+        int hour = digitPair(digits, 0);
+        int minute = digitPair(digits, 3);
+        int second = digitPair(digits, 6);
+        if (hour > 23 || minute > 59 || second > 60) {
             return false;
         }
         if (len == 8) {
@@ -125,22 +141,32 @@ final class ValidatorFormats {
         return true;
     }
 
-    /** As {@link FixValues#isDate}: a valid YYYYMMDD at {@code off}. */
+    /** As {@link FixValues#isDate}: a valid YYYYMMDD at {@code off}, where eight bytes must be readable. */
     static boolean isDate(byte[] b, int off) {
-        int century = twoDigits(b, off);
-        int yearOfCentury = twoDigits(b, off + 2);
-        int month = twoDigits(b, off + 4);
-        int day = twoDigits(b, off + 6);
-        if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) {
+        long digits = (long) Ascii.LONGS.get(b, off);
+        if (!isEightDigits(digits)) {
             return false;
         }
-        return day <= 28 || day <= FixValues.daysInMonth(century * 100 + yearOfCentury, month);
+        int month = digitPair(digits, 4);
+        int day = digitPair(digits, 6);
+        if (month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        return day <= 28 || day <= FixValues.daysInMonth(digitPair(digits, 0) * 100 + digitPair(digits, 2), month);
     }
 
-    private static int twoDigits(byte[] b, int off) {
-        int high = b[off] - '0';
-        int low = b[off + 1] - '0';
-        return high < 0 || high > 9 || low < 0 || low > 9 ? -1 : high * 10 + low;
+    /**
+     * Whether the eight bytes of {@code x} are all '0' to '9': each has the high nibble 3,
+     * and still has it with 6 added ('9' + 6 is '?', ':' + 6 is '@'). A byte's carry can
+     * reach the next only from 0xFA up, which the first test has already refused.
+     */
+    private static boolean isEightDigits(long x) {
+        return (x & HIGH_NIBBLES) == ZEROS && ((x + SIXES) & HIGH_NIBBLES) == ZEROS;
+    }
+
+    /** The two-digit number at byte {@code at} of eight digits read little-endian. */
+    private static int digitPair(long digits, int at) {
+        return (int) (digits >>> (at << 3) & 0x0F) * 10 + (int) (digits >>> ((at + 1) << 3) & 0x0F);
     }
 
     /** MultipleCharValue: single non-blank characters separated by single spaces. */

@@ -80,4 +80,26 @@ class ValidatorFormatsTest {
                 .isEqualTo(FixValues.isDate(b, 0, b.length));
         }
     }
+
+    @Test
+    void checksDatesAndTimesAsFixValuesDoesWhateverTheBytes() {
+        // the bytes next to the digits and the separators, and bytes whose sum with 6 carries
+        Random random = new Random(11);
+        String seed = "20240229-23:59:60.123";
+        String alphabet = "/0189:;?-.@\u00ff\u00fa\u00f9 ";
+        for (int i = 0; i < 200_000; i++) {
+            char[] value = seed.toCharArray();
+            int edits = 1 + random.nextInt(2);
+            for (int e = 0; e < edits; e++) {
+                value[random.nextInt(value.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String text = new String(value, 0, 8 + random.nextInt(value.length - 7));
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(ValidatorFormats.isUtcTimestamp(b, 0, b.length)).as(text)
+                .isEqualTo(FixValues.isUtcTimestamp(b, 0, b.length));
+            assertThat(ValidatorFormats.isUtcTimeOnly(b, 9 % b.length, b.length - 9 % b.length)).as(text)
+                .isEqualTo(FixValues.isUtcTimeOnly(b, 9 % b.length, b.length - 9 % b.length));
+            assertThat(ValidatorFormats.isDate(b, 0)).as(text).isEqualTo(FixValues.isDate(b, 0, 8));
+        }
+    }
 }
