@@ -60,6 +60,15 @@ final class DictionaryEnums {
         return descriptions[index];
     }
 
+    /**
+     * Word {@code word} (0 to 3) of the one-byte values as a 256-bit set: bit {@code c & 63}
+     * of word {@code c >>> 6} is set when byte {@code c} is a value; all set if the field
+     * allows other values.
+     */
+    long singleByteMask(int word) {
+        return allowOtherValues ? -1L : singleByteValues[word];
+    }
+
     /** True when the bytes are one of the values, or the field allows other values. */
     boolean isValue(byte[] b, int off, int len) {
         if (allowOtherValues) {

@@ -21,16 +21,16 @@ final class ValidatorFastPath {
     // what a value is checked against, in the low four bits of both kinds of codes
     private static final int KIND_MASK = 0x0F;
     /** Only that the value is not empty. */
-    private static final int ANY = 0;
-    private static final int INT = 1;
-    private static final int DECIMAL = 2;
+    static final int ANY = 0;
+    static final int INT = 1;
+    static final int DECIMAL = 2;
     /** One byte, not SOH. */
-    private static final int CHAR = 3;
+    static final int CHAR = 3;
     /** One byte, not SOH, one of the field's enums. */
-    private static final int CHAR_ENUM = 4;
-    private static final int UTC_TIMESTAMP = 5;
+    static final int CHAR_ENUM = 4;
+    static final int UTC_TIMESTAMP = 5;
     /** Anything else: the checks of {@link Dictionary#checks}. */
-    private static final int OTHER = 6;
+    static final int OTHER = 6;
 
     // both kinds of codes: the kind, and these
     /** The field is allowed where it is: defined for the message, or in the session dictionary. */
@@ -43,6 +43,8 @@ final class ValidatorFastPath {
     private static final int BODY = 1;
     private static final int TRAILER = 2;
 
+    private static final int LAYOUT_SLOTS = 32;
+
     private static final int TAG_BEGIN_STRING = 8;
     private static final int TAG_BODY_LENGTH = 9;
     private static final int TAG_MSG_TYPE = 35;
@@ -51,6 +53,8 @@ final class ValidatorFastPath {
     private final int[] sessionCodes;
     /** Required fields of header and trailer. */
     private final int sessionRequiredCount;
+    /** Layouts found plainly valid, by MsgType and field count: see {@link ValidatorLayout}. */
+    private final ValidatorLayout[] layouts = new ValidatorLayout[LAYOUT_SLOTS];
     /** seen[tag] == stamp + section: the tag was met in that section of this message. */
     private final int[] seen;
     private int stamp;
@@ -152,6 +156,11 @@ final class ValidatorFastPath {
             || message.tagAt(2) != TAG_MSG_TYPE) {
             return false;
         }
+        int slot = slot(definition, n);
+        ValidatorLayout layout = layouts[slot];
+        if (layout != null && layout.isValid(message, definition)) {
+            return true;
+        }
         int[] codes = sessionCodes;
         int[] seen = this.seen;
         byte[] buffer = message.buffer();
@@ -177,7 +186,44 @@ final class ValidatorFastPath {
                 return false;
             }
         }
-        return required == sessionRequiredCount + definition.requiredCount();
+        if (required != sessionRequiredCount + definition.requiredCount()) {
+            return false;
+        }
+        remember(message, body, definition, slot);
+        return true;
+    }
+
+    private static int slot(MessageDefinition definition, int fieldCount) {
+        return (int) ((definition.msgTypeKey() * 31 + fieldCount) * 0x9E3779B97F4A7C15L >>> 59);
+    }
+
+    /** The layout remembered where {@code message} would find its own, or null: for tests. */
+    ValidatorLayout layoutFor(FixMessage message, MessageDefinition definition) {
+        return layouts[slot(definition, message.fieldCount())];
+    }
+
+    /**
+     * Records the layout of a message just found plainly valid. Allocates only the first
+     * time a slot is used, or when a layout is longer than any before in that slot.
+     */
+    private void remember(FixMessage message, Dictionary body, MessageDefinition definition, int slot) {
+        ValidatorLayout layout = layouts[slot];
+        if (layout == null) {
+            layout = new ValidatorLayout();
+            layouts[slot] = layout;
+        }
+        byte[] fieldCodes = definition.fieldCodes();
+        int n = message.fieldCount();
+        layout.start(definition, n);
+        for (int i = 0; i < n; i++) {
+            int tag = message.tagAt(i);
+            int code = sessionCodes[tag];
+            boolean inBody = code >>> PLACE_SHIFT == BODY;
+            if (inBody) {
+                code = fieldCodes[tag];
+            }
+            layout.add(i, tag, code & KIND_MASK, inBody ? body : session);
+        }
     }
 
     /** As {@link Validator}'s value checks, for a value that is not empty: the format, then the enums. */
@@ -197,12 +243,16 @@ final class ValidatorFastPath {
             case UTC_TIMESTAMP:
                 return ValidatorFormats.isUtcTimestamp(buffer, offset, length);
             default:
-                return length != 0 && isOtherValueValid(dictionary.checks(tag), buffer, offset, length, dictionary, tag);
+                return isOtherValueValid(buffer, offset, length, dictionary, tag);
         }
     }
 
-    private static boolean isOtherValueValid(int checks, byte[] buffer, int offset, int length, Dictionary dictionary,
-            int tag) {
+    /** The checks of a value of a kind other than those above, as {@link Validator} makes them. */
+    static boolean isOtherValueValid(byte[] buffer, int offset, int length, Dictionary dictionary, int tag) {
+        if (length == 0) {
+            return false;
+        }
+        int checks = dictionary.checks(tag);
         int format = checks & Dictionary.CHECK_FORMAT;
         if (format != FieldType.FORMAT_NONE && !ValidatorFormats.isValid(format, buffer, offset, length)) {
             return false;

@@ -10,6 +10,8 @@ final class ValidatorFormats {
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long ZEROS = 0x3030303030303030L;
     private static final long SIXES = 0x0606060606060606L;
+    private static final long POINTS = 0x2E2E2E2E2E2E2E2EL;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     /** Bytes 2 and 5 of a little-endian long: the colons of HH:MM:SS. */
     private static final long COLONS_MASK = 0x0000FF0000FF0000L;
     private static final long COLONS = 0x00003A00003A0000L;
@@ -42,6 +44,16 @@ final class ValidatorFormats {
 
     /** An optional '-' and at least one digit, within the range of an int. */
     static boolean isInt(byte[] b, int off, int len) {
+        // up to eight digits, without a sign, fit an int: one test of eight bytes read at once
+        if (len >= 1 && len <= 8 && off <= b.length - 8 && b[off] != '-') {
+            long keep = -1L >>> (64 - (len << 3));
+            return isEightDigits(((long) Ascii.LONGS.get(b, off) & keep) | (ZEROS & ~keep));
+        }
+        return isIntByBytes(b, off, len);
+    }
+
+    /** {@link #isInt} byte by byte. */
+    static boolean isIntByBytes(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         boolean negative = i < end && b[i] == '-';
@@ -82,6 +94,39 @@ final class ValidatorFormats {
 
     /** An optional '-', digits, an optional '.' and digits: at least one digit in all. */
     static boolean isDecimal(byte[] b, int off, int len) {
+        if (len >= 1 && len <= 16 && off <= b.length - 16 && b[off] != '-') {
+            return isUnsignedDecimalOf16(b, off, len);
+        }
+        return isDecimalByBytes(b, off, len);
+    }
+
+    /**
+     * {@link #isDecimal} of 1 to 16 bytes without a sign, read as two longs, where sixteen
+     * bytes are readable: each byte a digit or '.', at most one '.', at least one digit.
+     */
+    private static boolean isUnsignedDecimalOf16(byte[] b, int off, int len) {
+        int lowBytes = Math.min(len, 8);
+        int highBytes = len - lowBytes;
+        long lowKeep = -1L >>> (64 - (lowBytes << 3));
+        long highKeep = highBytes == 0 ? 0L : -1L >>> (64 - (highBytes << 3));
+        long low = ((long) Ascii.LONGS.get(b, off) & lowKeep) | (ZEROS & ~lowKeep);
+        long high = ((long) Ascii.LONGS.get(b, off + 8) & highKeep) | (ZEROS & ~highKeep);
+        long lowPoints = pointBytes(low);
+        long highPoints = pointBytes(high);
+        int points = Long.bitCount(lowPoints) + Long.bitCount(highPoints);
+        // a '.' taken for a '0': '.' ^ 0x1E == '0'
+        return isEightDigits(low ^ (lowPoints >>> 7) * 0x1E) & isEightDigits(high ^ (highPoints >>> 7) * 0x1E)
+            & points <= 1 & len > points;
+    }
+
+    /** 0x80 in each byte of {@code x} that is '.', 0 in the others. */
+    private static long pointBytes(long x) {
+        long t = x ^ POINTS;
+        return ~(((t & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | t | LOW_SEVEN_BITS);
+    }
+
+    /** {@link #isDecimal} byte by byte. */
+    static boolean isDecimalByBytes(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         if (i < end && b[i] == '-') {
@@ -104,7 +149,40 @@ final class ValidatorFormats {
 
     /** As {@link FixValues#isUtcTimestamp}: YYYYMMDD-HH:MM:SS and an optional fraction of 1 to 12 digits. */
     static boolean isUtcTimestamp(byte[] b, int off, int len) {
-        return len >= 17 && b[off + 8] == '-' && isDate(b, off) && isUtcTimeOnly(b, off + 9, len - 9);
+        if (len < 17) {
+            return false;
+        }
+        // date and time read as two longs and tested together, with few branches
+        long date = (long) Ascii.LONGS.get(b, off);
+        long time = (long) Ascii.LONGS.get(b, off + 9);
+        long timeDigits = (time & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
+        int month = digitPair(date, 4);
+        int day = digitPair(date, 6);
+        boolean valid = b[off + 8] == '-' & isEightDigits(date) & (time & COLONS_MASK) == COLONS
+            & isEightDigits(timeDigits) & month >= 1 & month <= 12 & day >= 1
+            & digitPair(timeDigits, 0) <= 23 & digitPair(timeDigits, 3) <= 59 & digitPair(timeDigits, 6) <= 60;
+        if (!valid || day > 28 && day > FixValues.daysInMonth(digitPair(date, 0) * 100 + digitPair(date, 2), month)) {
+            return false;
+        }
+        return len == 17 || isFraction(b, off + 17, len - 17);
+    }
+
+    /** '.' and 1 to 12 digits. */
+    private static boolean isFraction(byte[] b, int off, int len) {
+        if (len < 2 || len > 13 || b[off] != '.') {
+            return false;
+        }
+        int digits = len - 1;
+        if (digits <= 8 && off + 1 <= b.length - 8) {
+            long keep = -1L >>> (64 - (digits << 3));
+            return isEightDigits(((long) Ascii.LONGS.get(b, off + 1) & keep) | (ZEROS & ~keep));
+        }
+        for (int i = off + 1, end = off + len; i < end; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** As {@link FixValues#isUtcTimeOnly}: HH:MM:SS, second 60 allowed, and an optional fraction of 1 to 12 digits. */

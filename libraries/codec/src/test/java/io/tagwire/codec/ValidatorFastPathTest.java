@@ -64,6 +64,34 @@ class ValidatorFastPathTest {
     }
 
     @Test
+    void remembersTheLayoutOfAPlainlyValidMessageAndChecksOnlyTheValuesOfTheNext() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        MessageDefinition order = fix44.message(MsgTypeKey.of("D"));
+        String text = PLAIN_44.get(0);
+        parse(wire44(text));
+        assertThat(fastPath.layoutFor(message, order)).isNull();
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout layout = fastPath.layoutFor(message, order);
+        assertThat(layout).isNotNull();
+
+        parse(wire44(text.replace("order-1", "order-2").replace("62000.5", "61999.25")));
+        assertThat(layout.isValid(message, order)).as("same tags, other values").isTrue();
+        for (String bad : List.of("54=Z", "44=6200O.5", "38=1.2.3", "34=x", "21=", "60=20261126-07:00:61.123",
+                "52=20261126-07:00:00.12a")) {
+            String tag = bad.substring(0, bad.indexOf('=') + 1);
+            String broken = text.replaceFirst("\\|" + tag + "[^|]*", "|" + bad);
+            assertThat(broken).isNotEqualTo(text);
+            parse(wire44(broken));
+            assertThat(layout.isValid(message, order)).as(broken).isFalse();
+            assertThat(fastPath.isValid(message, fix44, order)).as(broken).isFalse();
+        }
+        parse(wire44(text.replace("40=2|44=62000.5|", "44=62000.5|40=2|")));
+        assertThat(layout.isValid(message, order)).as("same tags, other order").isFalse();
+        parse(wire44(text));
+        assertThat(layout.isValid(message, fix44.message(MsgTypeKey.of("G")))).as("other message").isFalse();
+    }
+
+    @Test
     void leavesMessagesWithGroupsToTheCarefulChecks() {
         ValidatorFastPath fastPath = fastPath(fix44, fix44);
         Validator validator = new Validator(fix44, fix44, new ValidationSettings());
@@ -139,15 +167,21 @@ class ValidatorFastPathTest {
             long seed, int count) {
         Random random = new Random(seed);
         ValidatorFastPath fastPath = fastPath(session, application);
+        // one validator per settings, reused, so later messages meet the layouts earlier ones left
+        Validator[] validators = new Validator[32];
         int accepted = 0;
         for (int i = 0; i < count; i++) {
+            int bits = random.nextInt(4) == 0 ? random.nextInt(32) : 0b10111;
             ValidationSettings settings = new ValidationSettings()
-                .validateFieldsOutOfOrder(random.nextInt(4) != 0)
-                .validateFieldsHaveValues(random.nextInt(4) != 0)
-                .validateUserDefinedFields(random.nextInt(4) != 0)
-                .allowUnknownMsgFields(random.nextInt(4) == 0)
-                .validateUnorderedGroupFields(random.nextInt(4) != 0);
-            Validator validator = new Validator(session, application, settings);
+                .validateFieldsOutOfOrder((bits & 1) != 0)
+                .validateFieldsHaveValues((bits & 2) != 0)
+                .validateUserDefinedFields((bits & 4) != 0)
+                .allowUnknownMsgFields((bits & 8) != 0)
+                .validateUnorderedGroupFields((bits & 16) != 0);
+            if (validators[bits] == null) {
+                validators[bits] = new Validator(session, application, settings);
+            }
+            Validator validator = validators[bits];
             List<String> fields = new ArrayList<>(Arrays.asList(bases.get(random.nextInt(bases.size())).split("\\|")));
             int mutations = random.nextInt(4);
             for (int m = 0; m < mutations; m++) {
@@ -193,7 +227,7 @@ class ValidatorFastPathTest {
         int at = random.nextInt(size);
         String field = fields.get(at);
         String tag = field.substring(0, field.indexOf('='));
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0:
                 fields.remove(at);
                 break;
@@ -216,6 +250,17 @@ class ValidatorFastPathTest {
             case 6:
                 // a count that is not the number of entries, or not a number
                 fields.set(at, tag + "=" + (random.nextBoolean() ? random.nextInt(4) : "two"));
+                break;
+            case 7:
+            case 8:
+                // the same layout with other digits: mostly valid, sometimes a month 13 or a second 61
+                char[] value = field.toCharArray();
+                for (int k = tag.length() + 1; k < value.length; k++) {
+                    if (Character.isDigit(value[k]) && random.nextInt(3) == 0) {
+                        value[k] = (char) ('0' + random.nextInt(10));
+                    }
+                }
+                fields.set(at, new String(value));
                 break;
             default:
                 fields.set(at, field + "|" + ODD_TAGS[random.nextInt(ODD_TAGS.length)] + "=" + random.nextInt(3));

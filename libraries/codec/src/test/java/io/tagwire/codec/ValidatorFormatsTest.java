@@ -102,4 +102,36 @@ class ValidatorFormatsTest {
             assertThat(ValidatorFormats.isDate(b, 0)).as(text).isEqualTo(FixValues.isDate(b, 0, 8));
         }
     }
+
+    @Test
+    void readsEightBytesAtOnceExactlyAsByteByByteWhereverTheValueLies() {
+        Random random = new Random(7);
+        String alphabet = "0123456789.-/:;?@ \u00ff\u00fa";
+        String[] seeds = {"2", "150", "002000.00", "62000.5", "-1.5", "12345678", "123456789", "1234567890123456",
+            "20261126-07:00:00.123", "20240229-23:59:60.12345678", "20261126-07:00:00.123456789"};
+        for (int i = 0; i < 300_000; i++) {
+            char[] value = seeds[random.nextInt(seeds.length)].toCharArray();
+            int edits = random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                value[random.nextInt(value.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String text = new String(value, 0, random.nextInt(value.length + 1));
+            // the value at the start, in the middle, or at the very end of the buffer
+            int before = random.nextInt(3);
+            int after = random.nextBoolean() ? 0 : random.nextInt(20);
+            byte[] b = new byte[before + text.length() + after];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            byte[] exact = text.getBytes(StandardCharsets.ISO_8859_1);
+            System.arraycopy(exact, 0, b, before, exact.length);
+            int len = exact.length;
+            assertThat(ValidatorFormats.isInt(b, before, len)).as(text)
+                .isEqualTo(ValidatorFormats.isIntByBytes(exact, 0, len));
+            assertThat(ValidatorFormats.isDecimal(b, before, len)).as(text)
+                .isEqualTo(ValidatorFormats.isDecimalByBytes(exact, 0, len));
+            assertThat(ValidatorFormats.isUtcTimestamp(b, before, len)).as(text)
+                .isEqualTo(FixValues.isUtcTimestamp(exact, 0, len));
+        }
+    }
 }

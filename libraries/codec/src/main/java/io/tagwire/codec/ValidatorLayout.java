@@ -1,0 +1,139 @@
+package io.tagwire.codec;
+
+import java.util.Arrays;
+
+/**
+ * A layout the fast path found plainly valid: a message definition and the tags of a
+ * message, in wire order. Whether a message's structure is valid (each field where it
+ * belongs, once, the required ones there) depends on nothing else, so a later message
+ * with the same definition and the same tags in the same order has a valid structure too,
+ * and only its values are left to check. A counterparty's messages of one type mostly
+ * share a layout, so this is the common case.
+ *
+ * <p>The values are checked kind by kind, one tight loop per kind (the integers, the
+ * decimals, the timestamps, the one-character fields against a 256-bit mask of the
+ * allowed bytes), so the checks of a message do not jump from kind to kind field by field.
+ */
+final class ValidatorLayout {
+    private static final int INITIAL_CAPACITY = 16;
+    /** The allowed bytes of a CHAR: all but SOH. */
+    private static final long NOT_SOH = ~(1L << Ascii.SOH);
+
+    private MessageDefinition definition;
+    private int fieldCount;
+    private int[] tags = new int[INITIAL_CAPACITY];
+    private int[] ints = new int[INITIAL_CAPACITY];
+    private int intCount;
+    private int[] decimals = new int[INITIAL_CAPACITY];
+    private int decimalCount;
+    private int[] timestamps = new int[INITIAL_CAPACITY];
+    private int timestampCount;
+    private int[] chars = new int[INITIAL_CAPACITY];
+    /** Four words per entry of {@link #chars}: the bytes the value may be. */
+    private long[] charMasks = new long[INITIAL_CAPACITY * 4];
+    private int charCount;
+    private int[] others = new int[INITIAL_CAPACITY];
+    private Dictionary[] otherDictionaries = new Dictionary[INITIAL_CAPACITY];
+    private int otherCount;
+
+    /** True when {@code message} has this layout and every value is valid; false says nothing more. */
+    boolean isValid(FixMessage message, MessageDefinition definition) {
+        int n = message.fieldCount();
+        if (definition != this.definition || n != fieldCount || message.parseError() != FixMessage.PARSE_OK) {
+            return false;
+        }
+        int[] tags = this.tags;
+        boolean bad = false;
+        for (int i = 0; i < n; i++) {
+            bad |= message.tagAt(i) != tags[i] | message.valueLength(i) == 0;
+        }
+        if (bad) {
+            return false;
+        }
+        byte[] b = message.buffer();
+        for (int k = 0; k < intCount; k++) {
+            int i = ints[k];
+            bad |= !ValidatorFormats.isInt(b, message.valueOffset(i), message.valueLength(i));
+        }
+        for (int k = 0; k < decimalCount; k++) {
+            int i = decimals[k];
+            bad |= !ValidatorFormats.isDecimal(b, message.valueOffset(i), message.valueLength(i));
+        }
+        for (int k = 0; k < timestampCount; k++) {
+            int i = timestamps[k];
+            bad |= !ValidatorFormats.isUtcTimestamp(b, message.valueOffset(i), message.valueLength(i));
+        }
+        long[] masks = charMasks;
+        for (int k = 0; k < charCount; k++) {
+            int i = chars[k];
+            int c = b[message.valueOffset(i)] & 0xFF;
+            bad |= message.valueLength(i) != 1 | (masks[k * 4 + (c >>> 6)] & (1L << c)) == 0;
+        }
+        for (int k = 0; k < otherCount; k++) {
+            int i = others[k];
+            bad |= !ValidatorFastPath.isOtherValueValid(b, message.valueOffset(i), message.valueLength(i),
+                otherDictionaries[k], tags[i]);
+        }
+        return !bad;
+    }
+
+    /** Forgets the layout, to record the one of {@code message}, field by field with {@link #add}. */
+    void start(MessageDefinition definition, int fieldCount) {
+        this.definition = definition;
+        this.fieldCount = fieldCount;
+        if (tags.length < fieldCount) {
+            tags = new int[fieldCount];
+        }
+        intCount = 0;
+        decimalCount = 0;
+        timestampCount = 0;
+        charCount = 0;
+        otherCount = 0;
+    }
+
+    /** The field at {@code index}: its tag, and how its value is checked. */
+    void add(int index, int tag, int kind, Dictionary dictionary) {
+        tags[index] = tag;
+        switch (kind) {
+            case ValidatorFastPath.INT:
+                ints = grown(ints, intCount);
+                ints[intCount++] = index;
+                break;
+            case ValidatorFastPath.DECIMAL:
+                decimals = grown(decimals, decimalCount);
+                decimals[decimalCount++] = index;
+                break;
+            case ValidatorFastPath.UTC_TIMESTAMP:
+                timestamps = grown(timestamps, timestampCount);
+                timestamps[timestampCount++] = index;
+                break;
+            case ValidatorFastPath.CHAR:
+            case ValidatorFastPath.CHAR_ENUM:
+                chars = grown(chars, charCount);
+                if (charMasks.length < chars.length * 4) {
+                    charMasks = Arrays.copyOf(charMasks, chars.length * 4);
+                }
+                DictionaryEnums values = kind == ValidatorFastPath.CHAR_ENUM ? dictionary.enums(tag) : null;
+                for (int word = 0; word < 4; word++) {
+                    long allowed = values == null ? -1L : values.singleByteMask(word);
+                    charMasks[charCount * 4 + word] = word == 0 ? allowed & NOT_SOH : allowed;
+                }
+                chars[charCount++] = index;
+                break;
+            case ValidatorFastPath.ANY:
+                break;
+            default:
+                others = grown(others, otherCount);
+                if (otherDictionaries.length < others.length) {
+                    otherDictionaries = Arrays.copyOf(otherDictionaries, others.length);
+                }
+                otherDictionaries[otherCount] = dictionary;
+                others[otherCount++] = index;
+                break;
+        }
+    }
+
+    private static int[] grown(int[] array, int size) {
+        return size < array.length ? array : Arrays.copyOf(array, array.length * 2);
+    }
+}
