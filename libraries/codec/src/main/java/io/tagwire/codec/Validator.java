@@ -38,6 +38,10 @@ public final class Validator {
     private final ValidationTexts texts = new ValidationTexts();
     private final ValidatorStructure structure;
     private final ValidatorFastPath fastPath;
+    // the last MsgType(35) seen, its definition and the dictionary of its body
+    private long lastMsgType;
+    private Dictionary lastBody;
+    private MessageDefinition lastDefinition;
 
     public Validator(Dictionary sessionDictionary, Dictionary applicationDictionary, ValidationSettings settings) {
         if (sessionDictionary == null || applicationDictionary == null || settings == null) {
@@ -49,6 +53,7 @@ public final class Validator {
         this.validateFieldsHaveValues = settings.validateFieldsHaveValues();
         this.structure = new ValidatorStructure(sessionDictionary, applicationDictionary, settings, texts);
         this.fastPath = new ValidatorFastPath(sessionDictionary, structure, structure.tagLimit());
+        lookUp(MsgTypeKey.NONE);
     }
 
     public Dictionary sessionDictionary() {
@@ -75,12 +80,11 @@ public final class Validator {
     private boolean validate(FixMessage message, ValidationResult into, boolean fast) {
         into.clear();
         long msgType = message.msgTypeKey();
-        Dictionary body = session;
-        MessageDefinition definition = session.message(msgType);
-        if (application != session && (definition == null || !definition.isAdmin())) {
-            body = application;
-            definition = application.message(msgType);
+        if (msgType != lastMsgType) {
+            lookUp(msgType);
         }
+        Dictionary body = lastBody;
+        MessageDefinition definition = lastDefinition;
         if (fast && definition != null && fastPath.isValid(message, body, definition)) {
             return true;
         }
@@ -102,6 +106,19 @@ public final class Validator {
         return checkFields(message, buffer, ValidatorStructure.HEADER, session, null, into)
             && checkFields(message, buffer, ValidatorStructure.TRAILER, session, null, into)
             && checkFields(message, buffer, ValidatorStructure.BODY, body, definition, into);
+    }
+
+    /** Which dictionary defines the body of messages of {@code msgType}, and how; remembered for the next message. */
+    private void lookUp(long msgType) {
+        Dictionary body = session;
+        MessageDefinition definition = session.message(msgType);
+        if (application != session && (definition == null || !definition.isAdmin())) {
+            body = application;
+            definition = application.message(msgType);
+        }
+        lastMsgType = msgType;
+        lastBody = body;
+        lastDefinition = definition;
     }
 
     private boolean hasRequired(MessageDefinition definition, byte section, ValidationResult into) {

@@ -149,17 +149,17 @@ final class ValidatorFastPath {
      * accept no other. Problems are gathered without branching, one test per field.
      */
     boolean isValid(FixMessage message, Dictionary body, MessageDefinition definition) {
-        byte[] fieldCodes = definition.fieldCodes();
         int n = message.fieldCount();
-        if (fieldCodes == null || message.parseError() != FixMessage.PARSE_OK || n < 3
-            || message.tagAt(0) != TAG_BEGIN_STRING || message.tagAt(1) != TAG_BODY_LENGTH
-            || message.tagAt(2) != TAG_MSG_TYPE) {
-            return false;
-        }
         int slot = slot(definition, n);
         ValidatorLayout layout = layouts[slot];
         if (layout != null && layout.isValid(message, definition)) {
             return true;
+        }
+        byte[] fieldCodes = definition.fieldCodes();
+        if (fieldCodes == null || message.parseError() != FixMessage.PARSE_OK || n < 3
+            || message.tagAt(0) != TAG_BEGIN_STRING || message.tagAt(1) != TAG_BODY_LENGTH
+            || message.tagAt(2) != TAG_MSG_TYPE) {
+            return false;
         }
         int[] codes = sessionCodes;
         int[] seen = this.seen;
