@@ -1,17 +1,26 @@
 package io.tagwire.session;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Keeps sequence numbers and sent messages in memory. Messages are copied into chunks of
- * {@value #CHUNK_BYTES} bytes (a larger message gets a chunk of its own) and found through
- * pages of (chunk, offset, length) entries per MsgSeqNum: storing a message never copies the
- * ones before it and allocates about its own size, a new chunk costs a few microseconds
- * (small enough to stay out of G1's humongous regions), and the store has no size limit but
- * the heap. Nothing survives the process.
+ * Keeps sequence numbers and sent messages in memory. Messages are copied into chunks (a
+ * larger message gets a chunk of its own) and found through pages of (chunk, offset, length)
+ * entries per MsgSeqNum: storing a message never copies the ones before it and allocates
+ * about its own size, and the store has no size limit but the heap. Nothing survives the
+ * process.
+ *
+ * <p>The messages live as long as the session, so the chunks are sized to go straight to the
+ * old generation: with G1, one heap region less a little, which G1 allocates as a humongous
+ * object outside the young generation. Young collections then never copy stored messages,
+ * and a session storing a million orders triggers none. The first chunk is small, so an
+ * idle session costs little.
  */
 public final class MemoryMessageStore implements MessageStore {
-    static final int CHUNK_BYTES = 64 * 1024;
+    /** The first chunk is small: an idle session, of an acceptor's thousand, holds little. */
+    static final int FIRST_CHUNK_BYTES = 16 * 1024;
+    static final int CHUNK_BYTES = chunkBytes();
     private static final int PAGE_BITS = 12;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
@@ -126,11 +135,25 @@ public final class MemoryMessageStore implements MessageStore {
         creationTimeNanos = nowNanos;
     }
 
+    /** G1's region size less room for the array header, or 1 MiB less that without G1. */
+    private static int chunkBytes() {
+        long region = 1024 * 1024;
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotSpot != null && Boolean.parseBoolean(hotSpot.getVMOption("UseG1GC").getValue())) {
+                region = Long.parseLong(hotSpot.getVMOption("G1HeapRegionSize").getValue());
+            }
+        } catch (RuntimeException notHotSpot) {
+            // another JVM: keep 1 MiB
+        }
+        return (int) Math.max(64 * 1024, Math.min(region, 32L * 1024 * 1024) - 64);
+    }
+
     private void clearMessages(int newFirstSeqNum) {
         Arrays.fill(chunks, null);
         Arrays.fill(positions, null);
         Arrays.fill(lengths, null);
-        chunk = new byte[CHUNK_BYTES];
+        chunk = new byte[FIRST_CHUNK_BYTES];
         chunks[0] = chunk;
         chunkCount = 1;
         chunkPosition = 0;
