@@ -116,12 +116,13 @@ final class EngineLoop implements Runnable {
     @Override
     public void run() {
         try {
-            nextTimerNanos = clock.getAsLong();
+            long now = clock.getAsLong();
+            nextTimerNanos = now;
             if (ticker != null) {
                 ticker.start(Thread.currentThread().getName().replace("engine", "ticker"));
             }
             while (true) {
-                long now = clock.getAsLong();
+                // now: read after the last select, a turn's work ago; onKey reads the clock for each event
                 if (stopTimeoutNanos >= 0 && !stopping) {
                     beginStop(now);
                 }
