@@ -24,7 +24,7 @@ public final class MessageDefinition {
     private final DictionaryTagIndex requiredIndex;
     private final DictionaryTagIndex groupIndex;
     private final GroupDefinition[] groups;
-    /** Per tag, what the validator's fast path checks: see {@link ValidatorFastPath#fieldCodes}; set once by the dictionary. */
+    /** Per tag, what the validator's fast path checks ({@link ValidatorFastPath#fieldCodes}); set by the dictionary. */
     private byte[] fieldCodes;
 
     MessageDefinition(String name, String msgType, String category, int[] fieldTags, int[] requiredTags,

@@ -79,6 +79,10 @@ public final class ValidationResult {
     }
 
     void clear() {
+        if (ok) {
+            // only reject() and garbled() change anything, and they clear ok
+            return;
+        }
         ok = true;
         garbled = false;
         sessionRejectReason = NO_REASON;

@@ -28,6 +28,10 @@ package io.tagwire.codec;
  * FIXT.1.1 the transport dictionary and the application dictionary of the session's
  * ApplVerID.
  *
+ * <p>A fast path ({@link ValidatorFastPath}, {@link ValidatorLayout}) accepts the plainly
+ * valid messages in one pass with tables built beforehand; every other message goes through
+ * the checks above, so what is reported, and in which order, does not depend on it.
+ *
  * <p>A validator is used by one thread. {@link #validate} allocates nothing and throws
  * nothing once its scratch arrays have grown to the largest message seen.
  */

@@ -149,12 +149,14 @@ final class ValidatorFastPath {
      * accept no other. Problems are gathered without branching, one test per field.
      */
     boolean isValid(FixMessage message, Dictionary body, MessageDefinition definition) {
-        int n = message.fieldCount();
-        int slot = slot(definition, n);
+        int slot = slot(definition, message.fieldCount());
         ValidatorLayout layout = layouts[slot];
-        if (layout != null && layout.isValid(message, definition)) {
-            return true;
-        }
+        return layout != null && layout.isValid(message, definition)
+            || isValidInOnePass(message, body, definition, slot);
+    }
+
+    private boolean isValidInOnePass(FixMessage message, Dictionary body, MessageDefinition definition, int slot) {
+        int n = message.fieldCount();
         byte[] fieldCodes = definition.fieldCodes();
         if (fieldCodes == null || message.parseError() != FixMessage.PARSE_OK || n < 3
             || message.tagAt(0) != TAG_BEGIN_STRING || message.tagAt(1) != TAG_BODY_LENGTH

@@ -34,6 +34,15 @@ class ValidateBenchmarkSmokeTest {
         assertThat(benchmark.quickfixj().getHeader().getString(35)).isEqualTo("D");
     }
 
+    @Test
+    void theLayoutChangeBenchmarkValidatesBothOrders() {
+        ValidateLayoutChangeBenchmark layouts = new ValidateLayoutChangeBenchmark();
+        layouts.setUp();
+        for (int i = 0; i < 4; i++) {
+            assertThat(layouts.tagwire()).as(layouts.result().toString()).isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}: 373={2} 371={3}")
     @CsvSource({
         "54=1|, 54=Z|, 5, 54",
