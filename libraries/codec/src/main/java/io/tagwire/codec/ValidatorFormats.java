@@ -10,6 +10,13 @@ final class ValidatorFormats {
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long ZEROS = 0x3030303030303030L;
     private static final long SIXES = 0x0606060606060606L;
+    // two digits as the bytes "01", "12"... read most significant first
+    private static final int TWO_DIGITS_01 = '0' << 8 | '1';
+    private static final int TWO_DIGITS_12 = '1' << 8 | '2';
+    private static final int TWO_DIGITS_23 = '2' << 8 | '3';
+    private static final int TWO_DIGITS_28 = '2' << 8 | '8';
+    private static final int TWO_DIGITS_59 = '5' << 8 | '9';
+    private static final int TWO_DIGITS_60 = '6' << 8 | '0';
     private static final long POINTS = 0x2E2E2E2E2E2E2E2EL;
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     /** Bytes 2 and 5 of a little-endian long: the colons of HH:MM:SS. */
@@ -152,16 +159,21 @@ final class ValidatorFormats {
         if (len < 17) {
             return false;
         }
-        // date and time read as two longs and tested together, with few branches
+        // date and time read as two longs and tested together, with few branches; once all are
+        // digits, a two-digit field compares as its two bytes do, most significant first
         long date = (long) Ascii.LONGS.get(b, off);
         long time = (long) Ascii.LONGS.get(b, off + 9);
         long timeDigits = (time & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
-        int month = digitPair(date, 4);
-        int day = digitPair(date, 6);
+        long dateBytes = Long.reverseBytes(date);
+        long timeBytes = Long.reverseBytes(timeDigits);
+        int month = (int) (dateBytes >>> 16) & 0xFFFF;
+        int day = (int) dateBytes & 0xFFFF;
         boolean valid = b[off + 8] == '-' & isEightDigits(date) & (time & COLONS_MASK) == COLONS
-            & isEightDigits(timeDigits) & month >= 1 & month <= 12 & day >= 1
-            & digitPair(timeDigits, 0) <= 23 & digitPair(timeDigits, 3) <= 59 & digitPair(timeDigits, 6) <= 60;
-        if (!valid || day > 28 && day > FixValues.daysInMonth(digitPair(date, 0) * 100 + digitPair(date, 2), month)) {
+            & isEightDigits(timeDigits) & month >= TWO_DIGITS_01 & month <= TWO_DIGITS_12 & day >= TWO_DIGITS_01
+            & timeBytes >>> 48 <= TWO_DIGITS_23 & ((int) (timeBytes >>> 24) & 0xFFFF) <= TWO_DIGITS_59
+            & ((int) timeBytes & 0xFFFF) <= TWO_DIGITS_60;
+        if (!valid || day > TWO_DIGITS_28 && digitPair(date, 6)
+                > FixValues.daysInMonth(digitPair(date, 0) * 100 + digitPair(date, 2), digitPair(date, 4))) {
             return false;
         }
         return len == 17 || isFraction(b, off + 17, len - 17);
