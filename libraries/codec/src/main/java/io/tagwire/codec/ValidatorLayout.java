@@ -22,6 +22,9 @@ final class ValidatorLayout {
     private MessageDefinition definition;
     private int fieldCount;
     private int[] tags = new int[INITIAL_CAPACITY];
+    /** The fields whose value is only checked for being there. */
+    private int[] anys = new int[INITIAL_CAPACITY];
+    private int anyCount;
     private int[] ints = new int[INITIAL_CAPACITY];
     private int intCount;
     private int[] decimals = new int[INITIAL_CAPACITY];
@@ -45,10 +48,14 @@ final class ValidatorLayout {
         int[] tags = this.tags;
         boolean bad = false;
         for (int i = 0; i < n; i++) {
-            bad |= message.tagAt(i) != tags[i] | message.valueLength(i) == 0;
+            bad |= message.tagAt(i) != tags[i];
         }
         if (bad) {
             return false;
+        }
+        // an empty value fails the checks of every kind but this one
+        for (int k = 0; k < anyCount; k++) {
+            bad |= message.valueLength(anys[k]) == 0;
         }
         byte[] b = message.buffer();
         for (int k = 0; k < intCount; k++) {
@@ -84,6 +91,7 @@ final class ValidatorLayout {
         if (tags.length < fieldCount) {
             tags = new int[fieldCount];
         }
+        anyCount = 0;
         intCount = 0;
         decimalCount = 0;
         timestampCount = 0;
@@ -121,6 +129,8 @@ final class ValidatorLayout {
                 chars[charCount++] = index;
                 break;
             case ValidatorFastPath.ANY:
+                anys = grown(anys, anyCount);
+                anys[anyCount++] = index;
                 break;
             default:
                 others = grown(others, otherCount);
