@@ -44,6 +44,7 @@ final class ValidatorFastPath {
     private static final int TRAILER = 2;
 
     private static final int LAYOUT_SLOTS = 32;
+    private static final int RECORD_EVERY_NTH_MISS = 4;
 
     private static final int TAG_BEGIN_STRING = 8;
     private static final int TAG_BODY_LENGTH = 9;
@@ -53,8 +54,10 @@ final class ValidatorFastPath {
     private final int[] sessionCodes;
     /** Required fields of header and trailer. */
     private final int sessionRequiredCount;
-    /** Layouts found plainly valid, by MsgType and field count: see {@link ValidatorLayout}. */
-    private final ValidatorLayout[] layouts = new ValidatorLayout[LAYOUT_SLOTS];
+    /** Layouts found plainly valid, two per slot by MsgType and field count: see {@link ValidatorLayout}. */
+    private final ValidatorLayout[] layouts = new ValidatorLayout[LAYOUT_SLOTS * 2];
+    /** Per slot, the valid messages found in neither of its layouts since it last recorded one. */
+    private final int[] misses = new int[LAYOUT_SLOTS];
     /** seen[tag] == stamp + section: the tag was met in that section of this message. */
     private final int[] seen;
     private int stamp;
@@ -152,7 +155,22 @@ final class ValidatorFastPath {
         int slot = slot(definition, message.fieldCount());
         ValidatorLayout layout = layouts[slot];
         return layout != null && layout.isValid(message, definition)
-            || isValidInOnePass(message, body, definition, slot);
+            || isValidAsTheOtherLayout(message, body, definition, slot);
+    }
+
+    /**
+     * Each slot holds two layouts, the last used first, so two layouts that take turns (a
+     * limit order with Price(44), a market order with another field instead) both stay.
+     */
+    private boolean isValidAsTheOtherLayout(FixMessage message, Dictionary body, MessageDefinition definition,
+            int slot) {
+        ValidatorLayout other = layouts[slot + 1];
+        if (other != null && other.isValid(message, definition)) {
+            layouts[slot + 1] = layouts[slot];
+            layouts[slot] = other;
+            return true;
+        }
+        return isValidInOnePass(message, body, definition, slot);
     }
 
     private boolean isValidInOnePass(FixMessage message, Dictionary body, MessageDefinition definition, int slot) {
@@ -191,15 +209,20 @@ final class ValidatorFastPath {
         if (required != sessionRequiredCount + definition.requiredCount()) {
             return false;
         }
-        remember(message, body, definition, slot);
+        // a free way takes the layout at once; once both are taken, only every fourth miss
+        // records, so three or more layouts taking turns in a slot do not pay it every time
+        if (layouts[slot + 1] == null || ++misses[slot >> 1] == RECORD_EVERY_NTH_MISS) {
+            misses[slot >> 1] = 0;
+            remember(message, body, definition, slot);
+        }
         return true;
     }
 
     private static int slot(MessageDefinition definition, int fieldCount) {
-        return (int) ((definition.msgTypeKey() * 31 + fieldCount) * 0x9E3779B97F4A7C15L >>> 59);
+        return (int) ((definition.msgTypeKey() * 31 + fieldCount) * 0x9E3779B97F4A7C15L >>> 59) << 1;
     }
 
-    /** The layout remembered where {@code message} would find its own, or null: for tests. */
+    /** The layout tried first where {@code message} would find its own, or null: for tests. */
     ValidatorLayout layoutFor(FixMessage message, MessageDefinition definition) {
         return layouts[slot(definition, message.fieldCount())];
     }
@@ -209,11 +232,13 @@ final class ValidatorFastPath {
      * time a slot is used, or when a layout is longer than any before in that slot.
      */
     private void remember(FixMessage message, Dictionary body, MessageDefinition definition, int slot) {
-        ValidatorLayout layout = layouts[slot];
+        // the layout used less recently makes way, and the new one goes first
+        ValidatorLayout layout = layouts[slot + 1];
         if (layout == null) {
             layout = new ValidatorLayout();
-            layouts[slot] = layout;
         }
+        layouts[slot + 1] = layouts[slot];
+        layouts[slot] = layout;
         byte[] fieldCodes = definition.fieldCodes();
         int n = message.fieldCount();
         layout.start(definition, n);

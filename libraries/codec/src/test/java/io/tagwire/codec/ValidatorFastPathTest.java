@@ -92,6 +92,27 @@ class ValidatorFastPathTest {
     }
 
     @Test
+    void keepsTwoLayoutsOfTheSameMessageAndLengthThatTakeTurns() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        MessageDefinition order = fix44.message(MsgTypeKey.of("D"));
+        String limit = PLAIN_44.get(0);
+        String swapped = limit.replace("54=1|55=BTCUSDT|", "55=BTCUSDT|54=1|");
+        parse(wire44(limit));
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout first = fastPath.layoutFor(message, order);
+        parse(wire44(swapped));
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout second = fastPath.layoutFor(message, order);
+        assertThat(second).isNotSameAs(first);
+
+        assertThat(second.isValid(message, order)).isTrue();
+        parse(wire44(limit));
+        assertThat(first.isValid(message, order)).as("the first layout is still there").isTrue();
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        assertThat(fastPath.layoutFor(message, order)).as("the last used is tried first").isSameAs(first);
+    }
+
+    @Test
     void leavesMessagesWithGroupsToTheCarefulChecks() {
         ValidatorFastPath fastPath = fastPath(fix44, fix44);
         Validator validator = new Validator(fix44, fix44, new ValidationSettings());
