@@ -9,7 +9,9 @@ import java.util.Arrays;
  * value is checked against; per message (built by its {@link Dictionary}, see
  * {@link #fieldCodes}) whether a tag is a field of the message, required, and its checks.
  * Required fields are counted, not looked for: with repeated tags excluded, the count
- * reaches the number of required fields only when each of them is there.
+ * reaches the number of required fields only when each of them is there. The layouts of
+ * messages found valid are remembered ({@link ValidatorLayout}): a message of a known layout
+ * gets only its values checked.
  *
  * <p>It answers only "valid": anything it does not take as plainly valid (a group, an empty
  * value, an unknown tag, a header field among the body's, a bad value, a missing field)
@@ -58,7 +60,7 @@ final class ValidatorFastPath {
     private final ValidatorLayout[] layouts = new ValidatorLayout[LAYOUT_SLOTS * 2];
     /** Per slot, the valid messages found in neither of its layouts since it last recorded one. */
     private final int[] misses = new int[LAYOUT_SLOTS];
-    /** seen[tag] == stamp + section: the tag was met in that section of this message. */
+    /** seen[tag] == stamp: the tag was met in this message (a tag belongs to one place only). */
     private final int[] seen;
     private int stamp;
 
@@ -292,7 +294,7 @@ final class ValidatorFastPath {
             ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length);
     }
 
-    /** A stamp no entry of {@link #seen} holds for any section yet. */
+    /** A stamp no entry of {@link #seen} holds yet. */
     private int nextStamp() {
         stamp += 4;
         if (stamp > Integer.MAX_VALUE - 8) {
