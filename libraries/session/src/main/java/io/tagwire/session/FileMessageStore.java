@@ -218,6 +218,10 @@ public final class FileMessageStore implements MessageStore, AutoCloseable {
             LOG.warn("{}: cut off a torn or corrupt last record ({} bytes at offset {})", journal.file(),
                 journal.repairedBytes(), journal.size());
         }
+        if (journal.zeroTailBytes() > 0) {
+            LOG.info("{}: cut off {} bytes of zeros after the last record, left by a process that did not close"
+                + " the store", journal.file(), journal.zeroTailBytes());
+        }
         syncer.restart(nextSender - 1);
     }
 

@@ -12,15 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32C;
 
 /**
  * The append-only body file of a {@link FileMessageStore}: a 32-byte header (magic,
  * creation time, CRC32C) and then records, each {@code length, ~length, MsgSeqNum, CRC32C}
  * (16 bytes) followed by {@code length} bytes of message. A record of length 0 is a marker
- * that sets the next sender MsgSeqNum. Records are written with positional writes from one
- * reusable direct buffer, so appending allocates nothing once the buffer fits the largest
- * message. Used by the event-loop thread only, except {@link #force} (any thread).
+ * that sets the next sender MsgSeqNum.
+ *
+ * <p>Records are appended by copying them into a shared mapping of the file's next
+ * {@link #APPEND_BYTES} (the file grows by that much at a time, zeros until written), not by
+ * write calls: no system call per message, and the same safety against {@code kill -9},
+ * since mapped pages are the page cache's as written bytes would be. {@link #force} syncs the
+ * mappings. A crash leaves zeros after the last record; loading cuts them off, and a clean
+ * close cuts the file to its last record. Appending allocates nothing but a new mapping per
+ * {@link #APPEND_BYTES}. Used by the event-loop thread only, except {@link #force} (any
+ * thread).
  */
 final class Journal implements AutoCloseable {
     /** Receives each valid record while the journal is loaded. */
@@ -32,27 +40,38 @@ final class Journal implements AutoCloseable {
     static final int RECORD_HEADER = 16;
     /** How much of the file one mapping covers while the journal is scanned on open. */
     static final long WINDOW_BYTES = 1L << 30;
+    /** How much of the file one append mapping covers, and how far the file grows ahead of its records. */
+    static final long APPEND_BYTES = 16L << 20;
     private static final long MAGIC = 0x5457_4A52_4E4C_3031L; // "TWJRNL01"
 
     private final Path file;
     private final long windowBytes;
+    private final long appendBytes;
     private final CRC32C crc = new CRC32C();
+    private final byte[] header = new byte[RECORD_HEADER];
     private volatile FileChannel channel;
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
+    /** The mapping records are appended into, covering [{@link #mapBase}, {@link #mapLimit}). */
+    private volatile MappedByteBuffer map;
+    /** Mappings appended into before {@link #map}, not yet synced: the next {@link #force} syncs them. */
+    private final ConcurrentLinkedQueue<MappedByteBuffer> retired = new ConcurrentLinkedQueue<>();
+    private long mapBase;
+    private long mapLimit;
     private ByteBuffer readBuffer = ByteBuffer.allocateDirect(4096);
     private byte[] readBytes = new byte[4096];
     private long end;
     private long creationTimeNanos;
     private long repairedBytes;
+    private long zeroTailBytes;
 
     Journal(Path file) {
-        this(file, WINDOW_BYTES);
+        this(file, WINDOW_BYTES, APPEND_BYTES);
     }
 
-    /** With a smaller scan window, for tests of a journal that spans several windows. */
-    Journal(Path file, long windowBytes) {
+    /** With smaller scan and append windows, for tests of a journal that spans several of each. */
+    Journal(Path file, long windowBytes, long appendBytes) {
         this.file = file;
         this.windowBytes = windowBytes;
+        this.appendBytes = appendBytes;
     }
 
     Path file() {
@@ -66,6 +85,11 @@ final class Journal implements AutoCloseable {
     /** Bytes cut off the end at the last load: a torn or corrupt last record. */
     long repairedBytes() {
         return repairedBytes;
+    }
+
+    /** Zeros after the last record cut off at the last load: what a crash leaves of the append mapping. */
+    long zeroTailBytes() {
+        return zeroTailBytes;
     }
 
     long size() {
@@ -82,6 +106,7 @@ final class Journal implements AutoCloseable {
     void load(long nowNanos, Visitor visitor) throws IOException {
         closeChannel();
         repairedBytes = 0;
+        zeroTailBytes = 0;
         if (!Files.exists(file)) {
             create(nowNanos);
         }
@@ -99,6 +124,12 @@ final class Journal implements AutoCloseable {
                     visitor.record(window.map.getInt(i + 8), length, p);
                     p += RECORD_HEADER + length;
                     continue;
+                }
+                if (zeros(window, p, size)) {
+                    // the unwritten rest of the last append mapping: a crash, not damage
+                    zeroTailBytes = size - p;
+                    opened.truncate(p);
+                    break;
                 }
                 long next = validRecordAfter(window, p + 1, size);
                 if (next >= 0) {
@@ -187,24 +218,54 @@ final class Journal implements AutoCloseable {
      */
     long append(int msgSeqNum, byte[] message, int offset, int length) throws IOException {
         int recordLength = RECORD_HEADER + length;
-        if (buffer.capacity() < recordLength) {
-            buffer = ByteBuffer.allocateDirect(Math.max(recordLength, buffer.capacity() * 2));
-        }
-        ByteBuffer b = buffer;
-        b.clear();
-        b.putInt(length).putInt(~length).putInt(msgSeqNum).putInt(0);
-        if (length > 0) {
-            b.put(message, offset, length);
-        }
-        b.putInt(12, checksum(b, 0, recordLength));
-        b.position(0).limit(recordLength);
         long position = end;
-        FileChannel c = channel;
-        while (b.hasRemaining()) {
-            c.write(b, position + b.position());
+        MappedByteBuffer m = map;
+        if (m == null || position + recordLength > mapLimit) {
+            m = mapAt(position, recordLength);
         }
-        end += recordLength;
+        byte[] h = header;
+        putInt(h, 0, length);
+        putInt(h, 4, ~length);
+        putInt(h, 8, msgSeqNum);
+        crc.reset();
+        crc.update(h, 0, 12);
+        if (length > 0) {
+            crc.update(message, offset, length);
+        }
+        putInt(h, 12, (int) crc.getValue());
+        // absolute puts: the mapping's position and limit stay as force() on another thread reads them
+        int i = (int) (position - mapBase);
+        m.put(i, h, 0, RECORD_HEADER);
+        if (length > 0) {
+            m.put(i + RECORD_HEADER, message, offset, length);
+        }
+        end = position + recordLength;
         return position;
+    }
+
+    // A new append mapping from the page holding `position`, growing the file; the old one is synced by the next force.
+    private MappedByteBuffer mapAt(long position, int recordLength) throws IOException {
+        long base = position & ~4095L;
+        long span = Math.max(appendBytes, position - base + recordLength);
+        if (span > Integer.MAX_VALUE) {
+            throw new IOException(file + ": a record of " + recordLength + " bytes is too large for the journal");
+        }
+        MappedByteBuffer next = channel.map(FileChannel.MapMode.READ_WRITE, base, span);
+        MappedByteBuffer old = map;
+        if (old != null) {
+            retired.add(old);
+        }
+        mapBase = base;
+        mapLimit = base + span;
+        map = next;
+        return next;
+    }
+
+    private static void putInt(byte[] b, int i, int value) {
+        b[i] = (byte) (value >>> 24);
+        b[i + 1] = (byte) (value >>> 16);
+        b[i + 2] = (byte) (value >>> 8);
+        b[i + 3] = (byte) value;
     }
 
     /**
@@ -246,13 +307,19 @@ final class Journal implements AutoCloseable {
         return channel != null;
     }
 
-    /** Syncs the file's content (not its metadata but its size); safe from any thread. */
+    /** Syncs what was appended (the mappings' pages), not the file's metadata; safe from any thread. */
     void force() throws IOException {
-        FileChannel c = channel;
-        if (c == null) {
+        if (channel == null) {
             throw new ClosedChannelException();
         }
-        c.force(false);
+        MappedByteBuffer old;
+        while ((old = retired.poll()) != null) {
+            old.force();
+        }
+        MappedByteBuffer m = map;
+        if (m != null) {
+            m.force();
+        }
     }
 
     @Override
@@ -269,12 +336,37 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    // A clean close leaves no zeros after the last record; the mappings go with the garbage collector.
     private void closeChannel() throws IOException {
         FileChannel c = channel;
         if (c != null) {
             channel = null;
-            c.close();
+            boolean mapped = map != null;
+            map = null;
+            retired.clear();
+            try {
+                if (mapped && c.size() > end) {
+                    c.truncate(end);
+                }
+            } finally {
+                c.close();
+            }
         }
+    }
+
+    /** True when [from, size) holds only zeros. */
+    private boolean zeros(Window window, long from, long size) throws IOException {
+        for (long q = from; q < size; ) {
+            int span = (int) Math.min(size - q, 1 << 20);
+            int i = window.at(q, span);
+            for (int j = 0; j < span; j++) {
+                if (window.map.get(i + j) != 0) {
+                    return false;
+                }
+            }
+            q += span;
+        }
+        return true;
     }
 
     // CRC32C of [from, to) with the checksum field (bytes 12..16 of the record) left out.
