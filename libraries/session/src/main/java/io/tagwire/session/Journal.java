@@ -42,7 +42,7 @@ final class Journal implements AutoCloseable {
     static final long WINDOW_BYTES = 1L << 30;
     /** How much of the file one append mapping covers, and how far the file grows ahead of its records. */
     static final long APPEND_BYTES = 16L << 20;
-    private static final long MAGIC = 0x5457_4A52_4E4C_3031L; // "TWJRNL01"
+    static final long MAGIC = 0x5457_4A52_4E4C_3031L; // "TWJRNL01"
 
     private final Path file;
     private final long windowBytes;
@@ -112,72 +112,15 @@ final class Journal implements AutoCloseable {
         }
         FileChannel opened = openLocked();
         try {
-            long size = opened.size();
-            Window window = new Window(opened, size, windowBytes);
-            creationTimeNanos = readHeader(window, size);
-            long p = FILE_HEADER;
-            while (p < size) {
-                String problem = problem(window, p, size);
-                if (problem == null) {
-                    int i = window.at(p, RECORD_HEADER);
-                    int length = window.map.getInt(i);
-                    visitor.record(window.map.getInt(i + 8), length, p);
-                    p += RECORD_HEADER + length;
-                    continue;
-                }
-                if (zeros(window, p, size)) {
-                    // the unwritten rest of the last append mapping: a crash, not damage
-                    zeroTailBytes = size - p;
-                    opened.truncate(p);
-                    break;
-                }
-                long next = validRecordAfter(window, p + 1, size);
-                if (next >= 0) {
-                    throw new IOException(file + ": corrupt record at offset " + p + " (" + problem
-                        + ") with a valid record after it at offset " + next
-                        + "; refusing to open. Restore the file, or move it aside to start the session afresh");
-                }
-                repairedBytes = size - p;
-                opened.truncate(p);
-                opened.force(true);
-                break;
-            }
-            end = p;
+            JournalScan scan = new JournalScan(file, opened, windowBytes);
+            creationTimeNanos = scan.creationTimeNanos();
+            end = scan.records(visitor);
+            repairedBytes = scan.repairedBytes();
+            zeroTailBytes = scan.zeroTailBytes();
             channel = opened;
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e;
-        }
-    }
-
-    /**
-     * The journal mapped a window at a time ({@link #WINDOW_BYTES}, or a record's length if
-     * larger), so a file of any size is read with int positions inside the current window.
-     */
-    private static final class Window {
-        private final FileChannel channel;
-        private final long size;
-        private final long windowBytes;
-        private MappedByteBuffer map;
-        private long base;
-        private long limit;
-
-        Window(FileChannel channel, long size, long windowBytes) {
-            this.channel = channel;
-            this.size = size;
-            this.windowBytes = windowBytes;
-        }
-
-        /** Maps [p, p + length) as far as the file goes, if it is not mapped; p's index in {@link #map}. */
-        int at(long p, int length) throws IOException {
-            if (map == null || p < base || p + length > limit) {
-                long span = Math.min(size - p, Math.max(windowBytes, length));
-                map = channel.map(FileChannel.MapMode.READ_ONLY, p, span);
-                map.order(ByteOrder.BIG_ENDIAN);
-                base = p;
-                limit = p + span;
-            }
-            return (int) (p - base);
         }
     }
 
@@ -287,7 +230,7 @@ final class Journal implements AutoCloseable {
         }
         b.clear().limit(RECORD_HEADER + length);
         readFully(b, offset);
-        if (checksum(b, 0, RECORD_HEADER + length) != b.getInt(12) || b.getInt(8) != msgSeqNum) {
+        if (JournalScan.recordChecksum(crc, b, 0, RECORD_HEADER + length) != b.getInt(12) || b.getInt(8) != msgSeqNum) {
             throw new IOException(file + ": corrupt record at offset " + offset + " (checksum mismatch)");
         }
         if (readBytes.length < length) {
@@ -354,98 +297,13 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** True when [from, size) holds only zeros. */
-    private boolean zeros(Window window, long from, long size) throws IOException {
-        for (long q = from; q < size; ) {
-            int span = (int) Math.min(size - q, 1 << 20);
-            int i = window.at(q, span);
-            for (int j = 0; j < span; j++) {
-                if (window.map.get(i + j) != 0) {
-                    return false;
-                }
-            }
-            q += span;
-        }
-        return true;
-    }
-
-    // CRC32C of [from, to) with the checksum field (bytes 12..16 of the record) left out.
-    private int checksum(ByteBuffer b, int from, int to) {
-        int position = b.position();
-        int limit = b.limit();
-        crc.reset();
-        b.limit(from + 12).position(from);
-        crc.update(b);
-        b.limit(to).position(from + RECORD_HEADER);
-        crc.update(b);
-        b.limit(limit).position(position);
-        return (int) crc.getValue();
-    }
-
-    /** Why the record at {@code p} is not valid, or null if it is. */
-    private String problem(Window window, long p, long size) throws IOException {
-        if (size - p < RECORD_HEADER) {
-            return "torn header, " + (size - p) + " bytes";
-        }
-        int i = window.at(p, RECORD_HEADER);
-        int length = window.map.getInt(i);
-        if (length != ~window.map.getInt(i + 4)) {
-            return "bad length field";
-        }
-        if (length < 0 || length > size - p - RECORD_HEADER) {
-            return "record of " + length + " bytes runs past the end of the file";
-        }
-        i = window.at(p, RECORD_HEADER + length);
-        if (checksum(window.map, i, i + RECORD_HEADER + length) != window.map.getInt(i + 12)) {
-            return "checksum mismatch";
-        }
-        return null;
-    }
-
-    // A record header holds bytes (~length) that never occur in FIX text, so a valid record
-    // cannot be found by accident inside a message.
-    private long validRecordAfter(Window window, long from, long size) throws IOException {
-        for (long q = from; q + RECORD_HEADER <= size; q++) {
-            int i = window.at(q, RECORD_HEADER);
-            if (window.map.getInt(i) == ~window.map.getInt(i + 4) && problem(window, q, size) == null) {
-                return q;
-            }
-        }
-        return -1;
-    }
-
-    private long readHeader(Window window, long size) throws IOException {
-        if (size < FILE_HEADER) {
-            throw notAJournal();
-        }
-        int i = window.at(0, FILE_HEADER);
-        MappedByteBuffer map = window.map;
-        if (map.getLong(i) != MAGIC || checksumHeader(map) != map.getInt(i + 28)) {
-            throw notAJournal();
-        }
-        return map.getLong(i + 16);
-    }
-
-    private IOException notAJournal() {
-        return new IOException(file + ": not a Tagwire journal (missing or corrupt " + FILE_HEADER
-            + "-byte header); move it aside to start the session afresh");
-    }
-
-    private int checksumHeader(ByteBuffer b) {
-        crc.reset();
-        b.limit(28).position(0);
-        crc.update(b);
-        b.limit(b.capacity()).position(0);
-        return (int) crc.getValue();
-    }
-
     // Written beside the journal and moved over it, so the file is either the old journal
     // or a complete new header, never half a header.
     private void create(long nowNanos) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).order(ByteOrder.BIG_ENDIAN);
         header.putLong(0, MAGIC).putInt(8, 1).putLong(16, nowNanos);
-        header.putInt(28, checksumHeader(header));
+        header.putInt(28, JournalScan.headerChecksum(crc, header));
         header.position(0).limit(FILE_HEADER);
         try (FileChannel c = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
