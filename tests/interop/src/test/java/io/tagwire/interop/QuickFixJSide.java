@@ -1,7 +1,11 @@
 package io.tagwire.interop;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.apache.mina.core.filterchain.IoFilterChainBuilder;
+import org.apache.mina.filter.ssl.SslFilter;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.Connector;
@@ -17,11 +21,15 @@ import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 import quickfix.SocketInitiator;
 import quickfix.UnsupportedMessageType;
+import quickfix.mina.ssl.InitiatorSslFilter;
+import quickfix.mina.ssl.SSLConfig;
+import quickfix.mina.ssl.SSLContextFactory;
+import quickfix.mina.ssl.SSLSupport;
 
 /**
  * QuickFIX/J 3.0.0 as one end of a run: a {@link SocketInitiator} or {@link SocketAcceptor}
  * with the MemoryStore (behind a lock: see {@link LockedMemoryStore}), the bundled dictionaries
- * and default validation.
+ * and default validation. Over TLS it installs MINA's SslFilter itself ({@link #orderedTls}).
  */
 final class QuickFixJSide implements Side {
     private static final int ATTEMPTS = 5;
@@ -64,8 +72,12 @@ final class QuickFixJSide implements Side {
     public void start() throws ConfigError, IOException {
         if (initiator) {
             SessionSettings settings = settings(connectPort);
-            connector = new SocketInitiator(new Counterparty(), LockedMemoryStore.FACTORY, settings,
-                new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            SocketInitiator socketInitiator = new SocketInitiator(new Counterparty(), LockedMemoryStore.FACTORY,
+                settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            if (tls()) {
+                socketInitiator.setIoFilterChainBuilder(orderedTls(settings));
+            }
+            connector = socketInitiator;
             connector.start();
             return;
         }
@@ -76,6 +88,9 @@ final class QuickFixJSide implements Side {
             SessionSettings settings = settings(candidate);
             SocketAcceptor acceptor = new SocketAcceptor(new Counterparty(), LockedMemoryStore.FACTORY, settings,
                 new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            if (tls()) {
+                acceptor.setIoFilterChainBuilder(orderedTls(settings));
+            }
             try {
                 acceptor.start();
                 connector = acceptor;
@@ -108,7 +123,52 @@ final class QuickFixJSide implements Side {
             settings.setString(id, "SocketAcceptPort", Integer.toString(socketPort));
         }
         extraSettings.forEach((key, value) -> settings.setString(id, key, value));
+        if (tls()) {
+            // the keys stay for SSLSupport to read; orderedTls installs the filter instead of QuickFIX/J
+            settings.setString(id, SSLSupport.SETTING_USE_SSL, "N");
+        }
         return settings;
+    }
+
+    private boolean tls() {
+        return "Y".equals(extraSettings.get(SSLSupport.SETTING_USE_SSL));
+    }
+
+    /**
+     * TLS as QuickFIX/J's SocketUseSSL=Y sets it up (its SSLSupport reads the same keys, its
+     * SSLContextFactory makes the context, the same filter class, cipher suites and protocols),
+     * but with MINA's blocking SslFilter pipeline. MINA 2.2's default pipeline (SSLHandlerG1)
+     * encrypts a message under the filter's lock and passes the record on after releasing it;
+     * QuickFIX/J writes from more than one thread (the application's sendToTarget, its message
+     * processor answering a ResendRequest, its timer, MINA's I/O thread sending queued messages),
+     * so two records can reach the socket in the opposite order of their TLS sequence numbers and
+     * the counterparty's decryption fails with "Tag mismatch" (see the README). The blocking
+     * pipeline (SSLHandlerG0) passes each record on before it releases the lock. A QuickFIX/J
+     * user can do the same through {@code setIoFilterChainBuilder}, as here.
+     */
+    private IoFilterChainBuilder orderedTls(SessionSettings settings) throws ConfigError {
+        SSLConfig config = SSLSupport.getSslConfig(settings, id);
+        SSLContext context;
+        try {
+            context = SSLContextFactory.getInstance(config);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigError(e);
+        }
+        SslFilter filter;
+        if (initiator) {
+            filter = new InitiatorSslFilter(context, config.isUseSNI() ? config.getSniHostName() : null);
+            filter.setEndpointIdentificationAlgorithm(config.getEndpointIdentificationAlgorithm());
+        } else {
+            filter = new SslFilter(context);
+            filter.setNeedClientAuth(config.isNeedClientAuth());
+        }
+        filter.setEnabledCipherSuites(config.getEnabledCipherSuites() != null ? config.getEnabledCipherSuites()
+            : SSLSupport.getDefaultCipherSuites(context));
+        filter.setEnabledProtocols(config.getEnabledProtocols() != null ? config.getEnabledProtocols()
+            : SSLSupport.getSupportedProtocols(context));
+        filter.setUseNonBlockingPipeline(false);
+        // first after the socket: below QuickFIX/J's codec, as its own SslFilter would be
+        return chain -> chain.addFirst("SslFilter", filter);
     }
 
     private Session session() {
