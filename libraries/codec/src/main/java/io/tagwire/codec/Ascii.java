@@ -41,6 +41,8 @@ public final class Ascii {
 
     /** Reads a little-endian long from a byte array at any offset. */
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Reads a little-endian int from a byte array at any offset. */
+    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long SOH_IN_EVERY_BYTE = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -53,9 +55,7 @@ public final class Ascii {
         int i = from;
         while (to - i >= 8) {
             long word = (long) LONGS.get(buffer, i);
-            // (x - 0x01) & ~x & 0x80 for x = word ^ SOH, with ~x & 0x80 taken from the word
-            // itself (XOR with 0x01 leaves the high bit alone): one step shorter from the load
-            long found = ((word ^ SOH_IN_EVERY_BYTE) - SOH_IN_EVERY_BYTE) & (~word & HIGH_BITS);
+            long found = sohFlags(word);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -67,6 +67,35 @@ public final class Ascii {
             }
         }
         return -1;
+    }
+
+    /** A high bit set in each byte of the little-endian {@code word} that is SOH; the lowest one is exact. */
+    static long sohFlags(long word) {
+        // (x - 0x01) & ~x & 0x80 for x = word ^ SOH, with ~x & 0x80 taken from the word
+        // itself (XOR with 0x01 leaves the high bit alone): one step shorter from the load
+        return ((word ^ SOH_IN_EVERY_BYTE) - SOH_IN_EVERY_BYTE) & (~word & HIGH_BITS);
+    }
+
+    /**
+     * The first {@code count} (1 to 8) bytes of the little-endian {@code word} read as decimal
+     * digits, the first byte the most significant; -1 if one of them is not a digit.
+     */
+    static long digitsValue(long word, int count) {
+        long keep = count == 8 ? -1L : (1L << (8 * count)) - 1;
+        long v = word & keep;
+        long zeros = 0x3030303030303030L & keep;
+        // a digit's high nibble is 3, and stays 3 when 6 is added (no carries: a byte that
+        // could carry has a high nibble that is not 3 and fails the first test)
+        long highNibbles = 0xF0F0F0F0F0F0F0F0L;
+        if ((((v & highNibbles) ^ zeros) | (((v + (0x0606060606060606L & keep)) & highNibbles) ^ zeros)) != 0) {
+            return -1;
+        }
+        // the digits moved to the top bytes, so the bytes below them read as leading zeros;
+        // then pairs, fours and the eight combined
+        long d = (v - zeros) << (8 * (8 - count));
+        d = (d * 10 + (d >>> 8)) & 0x00FF00FF00FF00FFL;
+        d = (d * 100 + (d >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (d * 10000 + (d >>> 32)) & 0xFFFFFFFFL;
     }
 
     static boolean isDigit(byte b) {

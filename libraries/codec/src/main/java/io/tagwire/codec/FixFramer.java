@@ -37,6 +37,8 @@ public final class FixFramer {
 
     private static final int MAX_BEGIN_STRING_LENGTH = 16;
     private static final int MAX_BODY_LENGTH_DIGITS = 9;
+    /** "8=FI" as a little-endian int. */
+    private static final int BEGIN_STRING_START = '8' | '=' << 8 | 'F' << 16 | 'I' << 24;
 
     private final int maxMessageLength;
     private int consumed;
@@ -63,7 +65,9 @@ public final class FixFramer {
         garbledReason = 0;
         checksumValid = false;
 
-        int start = findBeginString(buffer, offset, limit);
+        boolean startsWithBeginString = limit - offset >= 5
+            && (int) Ascii.INTS.get(buffer, offset) == BEGIN_STRING_START && buffer[offset + 4] == 'X';
+        int start = startsWithBeginString ? offset : findBeginString(buffer, offset, limit);
         if (start != offset) {
             consumed = start - offset;
             if (consumed == 0) {
@@ -90,24 +94,41 @@ public final class FixFramer {
             return garbled(1, GARBLED_BAD_BODY_LENGTH);
         }
         p += 2;
-        long length = 0;
-        int digits = 0;
-        while (true) {
-            if (p >= limit) {
-                return NEED_MORE;
+        long length = -1;
+        if (limit - p >= 8) {
+            // the usual case, up to seven digits and their SOH in one word, read without a loop:
+            // C2 compiled the byte loop with its four exits into code that kept the length on the stack
+            long word = (long) Ascii.LONGS.get(buffer, p);
+            long soh = Ascii.sohFlags(word);
+            if (soh != 0) {
+                int digits = Long.numberOfTrailingZeros(soh) >>> 3;
+                length = digits == 0 ? -1 : Ascii.digitsValue(word, digits);
+                if (length < 0) {
+                    return garbled(1, GARBLED_BAD_BODY_LENGTH);
+                }
+                p += digits;
             }
-            byte c = buffer[p];
-            if (c == Ascii.SOH) {
-                break;
+        }
+        if (length < 0) {
+            length = 0;
+            int digits = 0;
+            while (true) {
+                if (p >= limit) {
+                    return NEED_MORE;
+                }
+                byte c = buffer[p];
+                if (c == Ascii.SOH) {
+                    break;
+                }
+                if (!Ascii.isDigit(c) || ++digits > MAX_BODY_LENGTH_DIGITS) {
+                    return garbled(1, GARBLED_BAD_BODY_LENGTH);
+                }
+                length = length * 10 + (c - '0');
+                p++;
             }
-            if (!Ascii.isDigit(c) || ++digits > MAX_BODY_LENGTH_DIGITS) {
+            if (digits == 0) {
                 return garbled(1, GARBLED_BAD_BODY_LENGTH);
             }
-            length = length * 10 + (c - '0');
-            p++;
-        }
-        if (digits == 0) {
-            return garbled(1, GARBLED_BAD_BODY_LENGTH);
         }
         int bodyStart = p + 1;
         if (length + (bodyStart - offset) + 7 > maxMessageLength) {
@@ -125,6 +146,17 @@ public final class FixFramer {
         int value = 0;
         int checksumDigits = 0;
         p = bodyEnd + 3;
+        // the usual three digits, read without the loop
+        if (limit - p >= 4 && buffer[p + 3] == Ascii.SOH) {
+            int hundreds = buffer[p] - '0';
+            int tens = buffer[p + 1] - '0';
+            int ones = buffer[p + 2] - '0';
+            if ((hundreds | tens | ones) >= 0 && hundreds <= 9 && tens <= 9 && ones <= 9) {
+                value = hundreds * 100 + tens * 10 + ones;
+                checksumDigits = 3;
+                p += 3;
+            }
+        }
         while (true) {
             if (p >= limit) {
                 return NEED_MORE;

@@ -86,4 +86,52 @@ class AsciiTest {
             assertThat(Ascii.indexOfSoh(bytes, offset, offset + length)).as("length %d", length).isEqualTo(expected);
         }
     }
+
+    @Test
+    void indexOfSohSkipsNulAndBytesNextToSohInValue() {
+        // the word test flags NUL as well as SOH, and bytes from 0x80 must never be flagged
+        byte[] near = {0x00, 0x01, 0x02, 0x03, (byte) 0x80, (byte) 0x81, (byte) 0x82, (byte) 0xFF, 'A', '='};
+        Random random = new Random(20261126);
+        for (int round = 0; round < 20_000; round++) {
+            int length = random.nextInt(40);
+            byte[] bytes = new byte[length + 16];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(8) == 0 ? Ascii.SOH : near[random.nextInt(near.length)];
+                if (bytes[i] == Ascii.SOH && random.nextBoolean()) {
+                    bytes[i] = 0x00;
+                }
+            }
+            int offset = random.nextInt(9);
+            int to = Math.min(bytes.length, offset + length);
+            int expected = -1;
+            for (int i = offset; i < to; i++) {
+                if (bytes[i] == Ascii.SOH) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(Ascii.indexOfSoh(bytes, offset, to)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void digitsValueReadsOneToEightDigitsOfAWordAndRejectsAnyOtherByte() {
+        byte[] pool = {'0', '1', '5', '9', '/', ':', ' ', 0x00, 0x01, (byte) 0xF9, (byte) 0xB9, '@'};
+        Random random = new Random(20261126);
+        byte[] bytes = new byte[8];
+        for (int round = 0; round < 100_000; round++) {
+            for (int i = 0; i < 8; i++) {
+                boolean odd = random.nextInt(3) == 0;
+                bytes[i] = odd ? pool[random.nextInt(pool.length)] : (byte) ('0' + random.nextInt(10));
+            }
+            int count = 1 + random.nextInt(8);
+            long expected = 0;
+            for (int i = 0; i < count && expected >= 0; i++) {
+                expected = Ascii.isDigit(bytes[i]) ? expected * 10 + (bytes[i] - '0') : -1;
+            }
+            long word = (long) Ascii.LONGS.get(bytes, 0);
+            assertThat(Ascii.digitsValue(word, count)).as("round %d, count %d", round, count).isEqualTo(expected);
+        }
+        assertThat(Ascii.digitsValue((long) Ascii.LONGS.get(Ascii.fromPiped("99999999"), 0), 8)).isEqualTo(99_999_999L);
+    }
 }

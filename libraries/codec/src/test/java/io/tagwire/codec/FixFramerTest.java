@@ -161,6 +161,51 @@ class FixFramerTest {
     }
 
     @Test
+    void aBodyLengthOfOneToNineDigitsIsReadWithItsLeadingZeros() {
+        byte[] plain = frame(HEARTBEAT);
+        int bodyLength = HEARTBEAT.length() - "8=FIX.4.4|".length();
+        String text = piped(plain);
+        for (int digits = 2; digits <= 9; digits++) {
+            String padded = String.format("%0" + digits + "d", bodyLength);
+            byte[] bytes = raw(text.replace("|9=" + bodyLength + "|", "|9=" + padded + "|"));
+
+            assertThat(framer.scan(bytes, 0, bytes.length)).as("%d digits", digits).isEqualTo(FixFramer.FRAME);
+            assertThat(framer.bodyLength()).isEqualTo(bodyLength);
+            assertThat(framer.frameLength()).isEqualTo(bytes.length);
+        }
+        byte[] ten = raw(text.replace("|9=" + bodyLength + "|", "|9=00000000" + bodyLength + "|"));
+        assertThat(framer.scan(ten, 0, ten.length)).isEqualTo(FixFramer.GARBLED);
+        assertThat(framer.garbledReason()).isEqualTo(FixFramer.GARBLED_BAD_BODY_LENGTH);
+    }
+
+    @Test
+    void aBodyLengthOrCheckSumWithAnyByteThatIsNotADigitIsGarbled() {
+        String text = piped(frame(HEARTBEAT));
+        int bodyLength = HEARTBEAT.length() - "8=FIX.4.4|".length();
+        String checksum = text.substring(text.length() - 4, text.length() - 1);
+        for (char bad : new char[] {'/', ':', ' ', 'a', '\u00b9', '|'}) {
+            for (int at = 0; at < 3; at++) {
+                String length = new StringBuilder("0" + bodyLength).replace(at, at + 1, String.valueOf(bad)).toString();
+                byte[] bytes = raw(text.replace("|9=" + bodyLength + "|", "|9=" + length + "|"));
+                assertThat(framer.scan(bytes, 0, bytes.length)).as("9=%s", length).isEqualTo(FixFramer.GARBLED);
+                assertThat(framer.garbledReason()).isEqualTo(bad == '|' && at == 0 ? FixFramer.GARBLED_BAD_BODY_LENGTH
+                    : bad == '|' ? FixFramer.GARBLED_BODY_LENGTH_MISMATCH : FixFramer.GARBLED_BAD_BODY_LENGTH);
+
+                String sum = new StringBuilder(checksum).replace(at, at + 1, String.valueOf(bad)).toString();
+                byte[] trailer = raw(text.substring(0, text.length() - 4) + sum + "|");
+                int result = framer.scan(trailer, 0, trailer.length);
+                if (bad == '|') {
+                    // 10=|.. has no digits; 10=1|.. and 10=12|.. are a shorter CheckSum followed by junk
+                    assertThat(result).as("10=%s", sum).isEqualTo(at == 0 ? FixFramer.GARBLED : FixFramer.FRAME);
+                } else {
+                    assertThat(result).as("10=%s", sum).isEqualTo(FixFramer.GARBLED);
+                    assertThat(framer.garbledReason()).isEqualTo(FixFramer.GARBLED_BODY_LENGTH_MISMATCH);
+                }
+            }
+        }
+    }
+
+    @Test
     void framesEveryMessageWhateverTheReadBoundaries() {
         Random random = new Random(42);
         List<byte[]> messages = new ArrayList<>();
