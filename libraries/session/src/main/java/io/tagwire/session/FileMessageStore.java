@@ -37,7 +37,7 @@ public final class FileMessageStore implements MessageStore, AutoCloseable {
     private boolean closed;
 
     private FileMessageStore(Path directory, String prefix, FileStoreSync sync) {
-        this.journal = new Journal(directory.resolve(prefix + ".body"));
+        this.journal = new Journal(directory.resolve(prefix + ".body"), sync.mode() != FileStoreSync.Mode.NONE);
         this.sequences = new SequenceFile(directory.resolve(prefix + ".seqnums"));
         this.syncer = new StoreSyncer(sync, journal, sequences, prefix);
     }

@@ -52,8 +52,10 @@ final class Journal implements AutoCloseable {
     private volatile FileChannel channel;
     /** The mapping records are appended into, covering [{@link #mapBase}, {@link #mapLimit}). */
     private volatile MappedByteBuffer map;
-    /** Mappings appended into before {@link #map}, not yet synced: the next {@link #force} syncs them. */
+    /** Mappings appended into before {@link #map}, not yet synced: the next {@link #force} syncs and unmaps them. */
     private final ConcurrentLinkedQueue<MappedByteBuffer> retired = new ConcurrentLinkedQueue<>();
+    /** False when nothing syncs (sync policy none): a mapping appended past is unmapped at once. */
+    private final boolean synced;
     private long mapBase;
     private long mapLimit;
     private ByteBuffer readBuffer = ByteBuffer.allocateDirect(4096);
@@ -64,12 +66,18 @@ final class Journal implements AutoCloseable {
     private long zeroTailBytes;
 
     Journal(Path file) {
-        this(file, WINDOW_BYTES, APPEND_BYTES);
+        this(file, true);
+    }
+
+    /** @param synced whether {@link #force} is called after appends (a sync policy other than none) */
+    Journal(Path file, boolean synced) {
+        this(file, synced, WINDOW_BYTES, APPEND_BYTES);
     }
 
     /** With smaller scan and append windows, for tests of a journal that spans several of each. */
-    Journal(Path file, long windowBytes, long appendBytes) {
+    Journal(Path file, boolean synced, long windowBytes, long appendBytes) {
         this.file = file;
+        this.synced = synced;
         this.windowBytes = windowBytes;
         this.appendBytes = appendBytes;
     }
@@ -113,8 +121,12 @@ final class Journal implements AutoCloseable {
         FileChannel opened = openLocked();
         try {
             JournalScan scan = new JournalScan(file, opened, windowBytes);
-            creationTimeNanos = scan.creationTimeNanos();
-            end = scan.records(visitor);
+            try {
+                creationTimeNanos = scan.creationTimeNanos();
+                end = scan.records(visitor);
+            } finally {
+                scan.release();
+            }
             repairedBytes = scan.repairedBytes();
             zeroTailBytes = scan.zeroTailBytes();
             channel = opened;
@@ -195,12 +207,16 @@ final class Journal implements AutoCloseable {
         }
         MappedByteBuffer next = channel.map(FileChannel.MapMode.READ_WRITE, base, span);
         MappedByteBuffer old = map;
-        if (old != null) {
-            retired.add(old);
-        }
         mapBase = base;
         mapLimit = base + span;
         map = next;
+        if (old != null) {
+            if (synced) {
+                retired.add(old);
+            } else {
+                Unmapper.unmap(old);
+            }
+        }
         return next;
     }
 
@@ -258,6 +274,8 @@ final class Journal implements AutoCloseable {
         MappedByteBuffer old;
         while ((old = retired.poll()) != null) {
             old.force();
+            // appended past and taken off the queue: no other thread has it any more
+            Unmapper.unmap(old);
         }
         MappedByteBuffer m = map;
         if (m != null) {

@@ -32,6 +32,11 @@ final class JournalScan {
         this.window = new Window(channel, size, windowBytes);
     }
 
+    /** Unmaps the file; the scan is over. */
+    void release() {
+        window.release();
+    }
+
     /** Bytes of a torn or corrupt last record cut off by {@link #records}. */
     long repairedBytes() {
         return repairedBytes;
@@ -188,12 +193,20 @@ final class JournalScan {
         int at(long p, int length) throws IOException {
             if (map == null || p < base || p + length > limit) {
                 long span = Math.min(size - p, Math.max(windowBytes, length));
+                release();
                 map = channel.map(FileChannel.MapMode.READ_ONLY, p, span);
                 map.order(ByteOrder.BIG_ENDIAN);
                 base = p;
                 limit = p + span;
             }
             return (int) (p - base);
+        }
+
+        void release() {
+            if (map != null) {
+                Unmapper.unmap(map);
+                map = null;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tagwire.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalAppendTest {
     private static final long T0 = 1_795_687_200_000_000_000L;
     private static final int MESSAGES = 400;
+    private static final Path MAPS = Path.of("/proc/self/maps");
 
     @TempDir
     Path directory;
@@ -28,7 +30,7 @@ class JournalAppendTest {
     void everyRecordReadsBackAcrossMappingEndsAndACleanCloseLeavesNoZeros() throws IOException {
         Path file = directory.resolve("s.body");
         List<Long> offsets = new ArrayList<>();
-        try (Journal journal = new Journal(file, 4096, 256)) {
+        try (Journal journal = new Journal(file, true, 4096, 256)) {
             journal.load(T0, (msgSeqNum, length, offset) -> { });
             for (int seq = 1; seq <= MESSAGES; seq++) {
                 byte[] message = message(seq);
@@ -60,7 +62,7 @@ class JournalAppendTest {
         Path crashed = directory.resolve("crashed.body");
         List<Long> offsets = new ArrayList<>();
         long size;
-        try (Journal journal = new Journal(file, 4096, 8192)) {
+        try (Journal journal = new Journal(file, true, 4096, 8192)) {
             journal.load(T0, (msgSeqNum, length, offset) -> { });
             for (int seq = 1; seq <= MESSAGES; seq++) {
                 byte[] message = message(seq);
@@ -95,7 +97,7 @@ class JournalAppendTest {
         Path file = directory.resolve("s.body");
         byte[] large = ("8=FIX.4.4\u00019=9000\u000135=D\u0001" + "y".repeat(9000) + "\u000110=000\u0001")
             .getBytes(StandardCharsets.US_ASCII);
-        try (Journal journal = new Journal(file, 4096, 1024)) {
+        try (Journal journal = new Journal(file, true, 4096, 1024)) {
             journal.load(T0, (msgSeqNum, length, offset) -> { });
             long first = journal.append(1, message(1), 0, message(1).length);
             long second = journal.append(2, large, 0, large.length);
@@ -103,6 +105,46 @@ class JournalAppendTest {
             assertThat(text(journal, first, 1)).isEqualTo(text(message(1)));
             assertThat(text(journal, second, 2)).isEqualTo(text(large));
             assertThat(text(journal, third, 3)).isEqualTo(text(message(3)));
+        }
+    }
+
+    @Test
+    void mappingsAppendedPastAreUnmappedAtOnceWhenNothingSyncs() throws IOException {
+        assumeTrue(Files.isReadable(MAPS), "needs /proc/self/maps (Linux)");
+        Path file = directory.resolve("none.body");
+        try (Journal journal = new Journal(file, false, 4096, 4096)) {
+            journal.load(T0, (msgSeqNum, length, offset) -> { });
+            appendThroughManyMappings(journal);
+            assertThat(mappingsOf(file)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void mappingsAppendedPastAreSyncedThenUnmappedByTheNextForce() throws IOException {
+        assumeTrue(Files.isReadable(MAPS), "needs /proc/self/maps (Linux)");
+        Path file = directory.resolve("synced.body");
+        try (Journal journal = new Journal(file, true, 4096, 4096)) {
+            journal.load(T0, (msgSeqNum, length, offset) -> { });
+            appendThroughManyMappings(journal);
+            // kept until synced: a crash after this force must find them on disk
+            assertThat(mappingsOf(file)).isGreaterThan(100);
+            journal.force();
+            assertThat(mappingsOf(file)).isEqualTo(1);
+        }
+    }
+
+    private static void appendThroughManyMappings(Journal journal) throws IOException {
+        byte[] message = message(89);
+        for (int seq = 1; seq <= 6000; seq++) {
+            journal.append(seq, message, 0, message.length);
+        }
+        assertThat(journal.size()).isGreaterThan(150L * 4096);
+    }
+
+    private static long mappingsOf(Path file) throws IOException {
+        String name = file.toAbsolutePath().toString();
+        try (var lines = Files.lines(MAPS)) {
+            return lines.filter(line -> line.endsWith(name)).count();
         }
     }
 

@@ -29,7 +29,7 @@ class JournalWindowTest {
         Path file = directory.resolve("s.body");
         List<Long> offsets = write(file);
         for (long window : new long[] {64, 100, 333, 4096}) {
-            Journal journal = new Journal(file, window, window);
+            Journal journal = new Journal(file, true, window, window);
             List<String> seen = new ArrayList<>();
             List<Long> seenOffsets = new ArrayList<>();
             journal.load(T0, (msgSeqNum, length, offset) -> {
@@ -54,7 +54,7 @@ class JournalWindowTest {
             raw.seek(corrupt);
             raw.write('#');
         }
-        Journal journal = new Journal(file, 100, 100);
+        Journal journal = new Journal(file, true, 100, 100);
         assertThatThrownBy(() -> journal.load(T0, (msgSeqNum, length, offset) -> { }))
             .isInstanceOf(IOException.class)
             .hasMessageContaining("corrupt record at offset " + offsets.get(10) + " (checksum mismatch)")
@@ -69,7 +69,7 @@ class JournalWindowTest {
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.setLength(cut);
         }
-        Journal journal = new Journal(file, 64, 64);
+        Journal journal = new Journal(file, true, 64, 64);
         List<Integer> seen = new ArrayList<>();
         journal.load(T0, (msgSeqNum, length, offset) -> seen.add(msgSeqNum));
         assertThat(seen).hasSize(MESSAGES - 1);
