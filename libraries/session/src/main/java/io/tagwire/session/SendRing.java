@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * event loop consumes in order. A full ring is a return value, never a wait and never more
  * memory.
  *
- * <p>Slots start at {@link #INITIAL_SLOT_BYTES} and grow, once and by the producer that
- * owns the slot, for a larger message, up to the session's MaxMessageSize: steady-state
- * traffic allocates nothing.
+ * <p>A slot is allocated by the first producer that uses it ({@link #INITIAL_SLOT_BYTES},
+ * so a session nobody sends through from other threads costs no slot memory: an acceptor
+ * with a thousand sessions would otherwise hold 512 MB of them) and grows, once and by the
+ * producer that owns the slot, for a larger message, up to the session's MaxMessageSize:
+ * steady-state traffic allocates nothing.
  */
 final class SendRing {
     /** Returned by {@link #offer} when the message is queued. */
@@ -55,7 +57,6 @@ final class SendRing {
         this.bodyLengths = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             sequences.set(i, i);
-            slots[i] = new byte[INITIAL_SLOT_BYTES];
         }
     }
 
@@ -99,8 +100,10 @@ final class SendRing {
         }
         byte[] slot = slots[index];
         int needed = typeLength + length;
-        if (slot.length < needed) {
-            slot = new byte[Math.max(needed, Math.min(slot.length * 2, maxBodyLength + MAX_MSG_TYPE_LENGTH))];
+        if (slot == null || slot.length < needed) {
+            int grown = slot == null ? INITIAL_SLOT_BYTES
+                : Math.min(slot.length * 2, maxBodyLength + MAX_MSG_TYPE_LENGTH);
+            slot = new byte[Math.max(needed, grown)];
             slots[index] = slot;
         }
         for (int i = 0; i < typeLength; i++) {

@@ -42,6 +42,20 @@ class SendRingTest {
     }
 
     @Test
+    void holdsNoSlotMemoryUntilAProducerUsesASlot() {
+        com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        SendRing ring = new SendRing(1024, 65536);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // sequences, slot references and lengths: about 20 KB; 1024 slots of 512 bytes would be 512 KB more
+        assertThat(allocated).isLessThan(64 * 1024);
+        assertThat(offer(ring, "D", "11=1|")).isEqualTo(SendRing.OFFERED);
+        ring.drain(recorder, 10);
+        assertThat(taken).containsExactly("D 11=1|");
+    }
+
+    @Test
     void keepsEachProducersOrderUnderContention() throws Exception {
         SendRing ring = new SendRing(64, 256);
         int producers = 4;
