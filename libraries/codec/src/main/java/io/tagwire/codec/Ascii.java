@@ -46,6 +46,10 @@ public final class Ascii {
 
     private static final long SOH_IN_EVERY_BYTE = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** '0' in every byte. */
+    static final long ZEROS = 0x3030303030303030L;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    private static final long SIXES = 0x0606060606060606L;
 
     /**
      * Index of the first SOH in [from, to), or -1: eight bytes at a time where it can (the
@@ -82,20 +86,26 @@ public final class Ascii {
      */
     static long digitsValue(long word, int count) {
         long keep = count == 8 ? -1L : (1L << (8 * count)) - 1;
-        long v = word & keep;
-        long zeros = 0x3030303030303030L & keep;
-        // a digit's high nibble is 3, and stays 3 when 6 is added (no carries: a byte that
-        // could carry has a high nibble that is not 3 and fails the first test)
-        long highNibbles = 0xF0F0F0F0F0F0F0F0L;
-        if ((((v & highNibbles) ^ zeros) | (((v + (0x0606060606060606L & keep)) & highNibbles) ^ zeros)) != 0) {
+        // the bytes past the count read as '0', so all eight are tested at once
+        long v = (word & keep) | (ZEROS & ~keep);
+        if (!isEightDigits(v)) {
             return -1;
         }
         // the digits moved to the top bytes, so the bytes below them read as leading zeros;
         // then pairs, fours and the eight combined
-        long d = (v - zeros) << (8 * (8 - count));
+        long d = (v - ZEROS) << (8 * (8 - count));
         d = (d * 10 + (d >>> 8)) & 0x00FF00FF00FF00FFL;
         d = (d * 100 + (d >>> 16)) & 0x0000FFFF0000FFFFL;
         return (d * 10000 + (d >>> 32)) & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Whether the eight bytes of {@code x} are all '0' to '9': each has the high nibble 3,
+     * and still has it with 6 added ('9' + 6 is '?', ':' + 6 is '@'). A byte's carry can
+     * reach the next only from 0xFA up, which the first test has already refused.
+     */
+    static boolean isEightDigits(long x) {
+        return (x & HIGH_NIBBLES) == ZEROS && ((x + SIXES) & HIGH_NIBBLES) == ZEROS;
     }
 
     static boolean isDigit(byte b) {

@@ -7,9 +7,7 @@ package io.tagwire.codec;
  * the instant, which is several times faster. No allocation.
  */
 final class ValidatorFormats {
-    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long SIXES = 0x0606060606060606L;
+    private static final long ZEROS = Ascii.ZEROS;
     // two digits as the bytes "01", "12"... read most significant first
     private static final int TWO_DIGITS_01 = '0' << 8 | '1';
     private static final int TWO_DIGITS_12 = '1' << 8 | '2';
@@ -54,7 +52,7 @@ final class ValidatorFormats {
         // up to eight digits, without a sign, fit an int: one test of eight bytes read at once
         if (len >= 1 && len <= 8 && off <= b.length - 8 && b[off] != '-') {
             long keep = -1L >>> (64 - (len << 3));
-            return isEightDigits(((long) Ascii.LONGS.get(b, off) & keep) | (ZEROS & ~keep));
+            return Ascii.isEightDigits(((long) Ascii.LONGS.get(b, off) & keep) | (ZEROS & ~keep));
         }
         return isIntByBytes(b, off, len);
     }
@@ -122,7 +120,7 @@ final class ValidatorFormats {
         long highPoints = pointBytes(high);
         int points = Long.bitCount(lowPoints) + Long.bitCount(highPoints);
         // a '.' taken for a '0': '.' ^ 0x1E == '0'
-        return isEightDigits(low ^ (lowPoints >>> 7) * 0x1E) & isEightDigits(high ^ (highPoints >>> 7) * 0x1E)
+        return Ascii.isEightDigits(low ^ (lowPoints >>> 7) * 0x1E) & Ascii.isEightDigits(high ^ (highPoints >>> 7) * 0x1E)
             & points <= 1 & len > points;
     }
 
@@ -168,8 +166,8 @@ final class ValidatorFormats {
         long timeBytes = Long.reverseBytes(timeDigits);
         int month = (int) (dateBytes >>> 16) & 0xFFFF;
         int day = (int) dateBytes & 0xFFFF;
-        boolean valid = b[off + 8] == '-' & isEightDigits(date) & (time & COLONS_MASK) == COLONS
-            & isEightDigits(timeDigits) & month >= TWO_DIGITS_01 & month <= TWO_DIGITS_12 & day >= TWO_DIGITS_01
+        boolean valid = b[off + 8] == '-' & Ascii.isEightDigits(date) & (time & COLONS_MASK) == COLONS
+            & Ascii.isEightDigits(timeDigits) & month >= TWO_DIGITS_01 & month <= TWO_DIGITS_12 & day >= TWO_DIGITS_01
             & timeBytes >>> 48 <= TWO_DIGITS_23 & ((int) (timeBytes >>> 24) & 0xFFFF) <= TWO_DIGITS_59
             & ((int) timeBytes & 0xFFFF) <= TWO_DIGITS_60;
         if (!valid || day > TWO_DIGITS_28 && digitPair(date, 6)
@@ -187,7 +185,7 @@ final class ValidatorFormats {
         int digits = len - 1;
         if (digits <= 8 && off + 1 <= b.length - 8) {
             long keep = -1L >>> (64 - (digits << 3));
-            return isEightDigits(((long) Ascii.LONGS.get(b, off + 1) & keep) | (ZEROS & ~keep));
+            return Ascii.isEightDigits(((long) Ascii.LONGS.get(b, off + 1) & keep) | (ZEROS & ~keep));
         }
         for (int i = off + 1, end = off + len; i < end; i++) {
             if (b[i] < '0' || b[i] > '9') {
@@ -208,7 +206,7 @@ final class ValidatorFormats {
             return false;
         }
         long digits = (x & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
-        if (!isEightDigits(digits)) {
+        if (!Ascii.isEightDigits(digits)) {
             return false;
         }
         int hour = digitPair(digits, 0);
@@ -234,7 +232,7 @@ final class ValidatorFormats {
     /** As {@link FixValues#isDate}: a valid YYYYMMDD at {@code off}, where eight bytes must be readable. */
     static boolean isDate(byte[] b, int off) {
         long digits = (long) Ascii.LONGS.get(b, off);
-        if (!isEightDigits(digits)) {
+        if (!Ascii.isEightDigits(digits)) {
             return false;
         }
         int month = digitPair(digits, 4);
@@ -243,15 +241,6 @@ final class ValidatorFormats {
             return false;
         }
         return day <= 28 || day <= FixValues.daysInMonth(digitPair(digits, 0) * 100 + digitPair(digits, 2), month);
-    }
-
-    /**
-     * Whether the eight bytes of {@code x} are all '0' to '9': each has the high nibble 3,
-     * and still has it with 6 added ('9' + 6 is '?', ':' + 6 is '@'). A byte's carry can
-     * reach the next only from 0xFA up, which the first test has already refused.
-     */
-    private static boolean isEightDigits(long x) {
-        return (x & HIGH_NIBBLES) == ZEROS && ((x + SIXES) & HIGH_NIBBLES) == ZEROS;
     }
 
     /** The two-digit number at byte {@code at} of eight digits read little-endian. */
