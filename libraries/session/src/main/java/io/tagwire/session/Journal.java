@@ -49,6 +49,8 @@ final class Journal implements AutoCloseable {
     private final long appendBytes;
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[RECORD_HEADER];
+    /** {@link #header} for big-endian puts. */
+    private final ByteBuffer headerView = ByteBuffer.wrap(header);
     private volatile FileChannel channel;
     /** The mapping records are appended into, covering [{@link #mapBase}, {@link #mapLimit}). */
     private volatile MappedByteBuffer map;
@@ -179,15 +181,13 @@ final class Journal implements AutoCloseable {
             m = mapAt(position, recordLength);
         }
         byte[] h = header;
-        putInt(h, 0, length);
-        putInt(h, 4, ~length);
-        putInt(h, 8, msgSeqNum);
+        headerView.putInt(0, length).putInt(4, ~length).putInt(8, msgSeqNum);
         crc.reset();
         crc.update(h, 0, 12);
         if (length > 0) {
             crc.update(message, offset, length);
         }
-        putInt(h, 12, (int) crc.getValue());
+        headerView.putInt(12, (int) crc.getValue());
         // absolute puts: the mapping's position and limit stay as force() on another thread reads them
         int i = (int) (position - mapBase);
         m.put(i, h, 0, RECORD_HEADER);
@@ -218,13 +218,6 @@ final class Journal implements AutoCloseable {
             }
         }
         return next;
-    }
-
-    private static void putInt(byte[] b, int i, int value) {
-        b[i] = (byte) (value >>> 24);
-        b[i + 1] = (byte) (value >>> 16);
-        b[i + 2] = (byte) (value >>> 8);
-        b[i + 3] = (byte) value;
     }
 
     /**
@@ -297,7 +290,8 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    // A clean close leaves no zeros after the last record; the mappings go with the garbage collector.
+    // A clean close leaves no zeros after the last record. The mappings are not unmapped here but
+    // left to the garbage collector: on a reset or refresh the syncer thread may be forcing them.
     private void closeChannel() throws IOException {
         FileChannel c = channel;
         if (c != null) {
