@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  * benchmark regex narrows the run to the benchmarks it matches.
  */
 public final class CodecReport {
-    /** The benchmarks in the order of the table; each has a {@code tagwire} and a {@code quickfixj} method. */
+    /**
+     * The benchmarks in the order of the table; each has a {@code tagwire} and a {@code quickfixj}
+     * method, and the parse benchmarks a {@code quickfixjFromString}, shown on a row of its own.
+     */
     private static final List<Class<?>> BENCHMARKS = List.of(
         NewOrderSingleParseBenchmark.class,
         ExecutionReportParseBenchmark.class,
@@ -40,6 +43,8 @@ public final class CodecReport {
 
     private static final String TAGWIRE = "tagwire";
     private static final String QUICKFIXJ = "quickfixj";
+    /** The parse benchmarks' narrower QuickFIX/J variant: see {@link QuickFixJReceiver#fromString}. */
+    private static final String QUICKFIXJ_FROM_STRING = "quickfixjFromString";
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private CodecReport() {
@@ -84,6 +89,10 @@ public final class CodecReport {
             Scores quickFixJ = scores(results, benchmark.getName() + "." + QUICKFIXJ);
             if (tagwire != Scores.NONE || quickFixJ != Scores.NONE) {
                 rows.add(new Row(displayName(benchmark), tagwire, quickFixJ));
+            }
+            Scores fromString = scores(results, benchmark.getName() + "." + QUICKFIXJ_FROM_STRING);
+            if (fromString != Scores.NONE) {
+                rows.add(new Row(displayName(benchmark) + " (QFJ from a String, no CheckSum)", tagwire, fromString));
             }
         }
         return rows;

@@ -4,6 +4,7 @@ import io.tagwire.codec.FixFramer;
 import io.tagwire.codec.FixMessage;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
+import quickfix.InvalidMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Calls every benchmark method once, untimed, and checks that the Tagwire and QuickFIX/J
@@ -40,10 +42,40 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void quickFixJReceivesTheSameOrderAgainAndFromAString() throws Exception {
+        NewOrderSingleParseBenchmark benchmark = new NewOrderSingleParseBenchmark();
+        benchmark.setUp();
+        NewOrderSingleParseBenchmark.QuickFixJOrder order = benchmark.quickFixJOrder();
+        // the decoder sees the same bytes on every call, as if each were a new message
+        for (int i = 0; i < 3; i++) {
+            order.clOrdId = null;
+            benchmark.quickfixj(blackhole);
+            assertThat(order.clOrdId).isEqualTo("order-123456");
+        }
+        order.clOrdId = null;
+        benchmark.quickfixjFromString(blackhole);
+        assertThat(order.clOrdId).isEqualTo("order-123456");
+        assertThat(order.price).hasToString("62000.5");
+    }
+
+    @Test
+    void quickFixJsReceiveChecksTheChecksum() throws Exception {
+        byte[] wire = Samples.wire(Samples.NEW_ORDER_SINGLE);
+        int checksumDigit = wire.length - 2;
+        wire[checksumDigit] = (byte) (wire[checksumDigit] == '9' ? '0' : wire[checksumDigit] + 1);
+        QuickFixJReceiver receiver = new QuickFixJReceiver(wire);
+        assertThatThrownBy(receiver::receive).isInstanceOf(InvalidMessage.class).hasMessageContaining("Expected CheckSum=");
+    }
+
+    @Test
     void bothParsersReadTheSameExecutionReport() throws Exception {
         ExecutionReportParseBenchmark benchmark = new ExecutionReportParseBenchmark();
         benchmark.setUp();
         benchmark.tagwire(blackhole);
+        benchmark.quickfixjFromString(blackhole);
+        ExecutionReportParseBenchmark.QuickFixJFill fromString = benchmark.quickFixJFill();
+        assertThat(fromString.execId).isEqualTo("exec-000042");
+        fromString.execId = null;
         benchmark.quickfixj(blackhole);
 
         ExecutionReportParseBenchmark.TagwireFill tagwire = benchmark.tagwireFill();
