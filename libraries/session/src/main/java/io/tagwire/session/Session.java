@@ -28,7 +28,6 @@ public final class Session {
     /** Returned by {@link #send} when the application's toApp declined the message. */
     public static final long DECLINED = -3;
 
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final byte[] TEST_REQ_ID = {'T', 'E', 'S', 'T'};
 
     private final SessionID id;
@@ -44,14 +43,10 @@ public final class Session {
     private final AsciiSequence view = new AsciiSequence();
     private final SendingTimes sendingTimes = new SendingTimes();
     private final SessionEventLog log;
+    private final SessionTimers timers;
 
     private SessionStatus status = SessionStatus.DISCONNECTED;
     private SessionOutput output;
-    private long connectedNanos;
-    private long lastReceivedNanos;
-    private long logoutSentNanos;
-    private long heartBtIntNanos;
-    private boolean testRequestPending;
     private boolean resetRequested;
     private boolean logonRejected;
     private String logonRejectText;
@@ -71,7 +66,7 @@ public final class Session {
         this.resendResponder = new ResendResponder(writer, store);
         this.resendResponder.bind(this, application);
         this.gaps = new GapRecovery(rules, writer, this::sendAdmin);
-        this.heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
+        this.timers = new SessionTimers(rules);
         application.onCreate(this);
     }
 
@@ -85,9 +80,7 @@ public final class Session {
         eventNanos = nowNanos;
         this.output = output;
         writer.output(output);
-        connectedNanos = nowNanos;
-        lastReceivedNanos = nowNanos;
-        testRequestPending = false;
+        timers.connected(nowNanos);
         logonRejected = false;
         gaps.clear();
         if (rules.initiator()) {
@@ -97,7 +90,7 @@ public final class Session {
                 // a standby engine takes the numbers another engine left in a shared store
                 refreshStore();
             }
-            heartBtIntNanos = rules.heartBtIntSeconds() * NANOS_PER_SECOND;
+            timers.heartBtIntSeconds(rules.heartBtIntSeconds());
             resetRequested = rules.resetOnLogon();
             sendLogon(resetRequested, store.nextTargetMsgSeqNum(), nowNanos);
             status = SessionStatus.LOGON_SENT;
@@ -160,8 +153,7 @@ public final class Session {
             onGarbled(message, nowNanos);
             return;
         }
-        lastReceivedNanos = nowNanos;
-        testRequestPending = false;
+        timers.received(nowNanos);
         long msgType = message.msgTypeKey();
 
         if (!beginStringMatches(message)) {
@@ -212,7 +204,7 @@ public final class Session {
             log.event(id, "ignoring garbled message");
             return;
         }
-        lastReceivedNanos = nowNanos;
+        timers.receivedGarbled(nowNanos);
         int seqIndex = message.indexOf(SessionWriter.TAG_MSG_SEQ_NUM);
         int msgSeqNum = seqIndex >= 0 && FixValues.isInt(message.buffer(), message.valueOffset(seqIndex),
             message.valueLength(seqIndex)) ? message.intAt(seqIndex) : 0;
@@ -507,7 +499,7 @@ public final class Session {
             disconnect("NextExpectedMsgSeqNum too high", nowNanos);
             return;
         }
-        heartBtIntNanos = message.getInt(108, 0) * NANOS_PER_SECOND;
+        timers.heartBtIntSeconds(message.getInt(108, 0));
         validation.counterpartyDefaultApplVerID(message);
         status = SessionStatus.LOGGED_ON;
         int nextSenderBeforeReply = store.nextSenderMsgSeqNum();
@@ -579,7 +571,7 @@ public final class Session {
     /** {@code nextExpectedMsgSeqNum} is what NextExpectedMsgSeqNum(789) says, if enabled. */
     private void sendLogon(boolean reset, int nextExpectedMsgSeqNum, long nowNanos) {
         FixEncoder logon = writer.beginLogon(nowNanos);
-        logon.putInt(98, 0).putInt(108, (int) (heartBtIntNanos / NANOS_PER_SECOND));
+        logon.putInt(98, 0).putInt(108, timers.heartBtIntSeconds());
         if (reset) {
             logon.putBoolean(141, true);
         }
@@ -617,7 +609,7 @@ public final class Session {
             logout.putString(58, text);
         }
         sendAdmin(nowNanos);
-        logoutSentNanos = nowNanos;
+        timers.logoutSent(nowNanos);
         if (status == SessionStatus.LOGGED_ON) {
             status = SessionStatus.LOGOUT_SENT;
         }
@@ -725,45 +717,27 @@ public final class Session {
     /** Heartbeats, TestRequests and timeouts; call at least every 100 ms. */
     public void onTimer(long nowNanos) {
         eventNanos = nowNanos;
-        switch (status) {
-            case AWAITING_LOGON:
-            case LOGON_SENT:
-                if (nowNanos - connectedNanos >= rules.logonTimeoutSeconds() * NANOS_PER_SECOND) {
-                    disconnect("logon timed out", nowNanos);
-                }
+        switch (timers.due(status, writer.lastSentNanos(), nowNanos)) {
+            case SessionTimers.LOGON_TIMED_OUT:
+                disconnect("logon timed out", nowNanos);
                 break;
-            case LOGOUT_SENT:
-                if (nowNanos - logoutSentNanos >= rules.logoutTimeoutMillis() * 1_000_000L) {
-                    disconnect("logout timed out", nowNanos);
-                }
+            case SessionTimers.LOGOUT_TIMED_OUT:
+                disconnect("logout timed out", nowNanos);
                 break;
-            case LOGGED_ON:
-                heartbeatTimers(nowNanos);
+            case SessionTimers.COUNTERPARTY_SILENT:
+                disconnect("no message received for " + timers.silenceNanos(nowNanos) / 1_000_000 + " ms", nowNanos);
+                break;
+            case SessionTimers.SEND_TEST_REQUEST:
+                writer.beginTestRequest(nowNanos).putBytes(112, TEST_REQ_ID, 0, TEST_REQ_ID.length);
+                sendAdmin(nowNanos);
+                timers.testRequestSent();
+                break;
+            case SessionTimers.SEND_HEARTBEAT:
+                writer.beginHeartbeat(nowNanos);
+                sendAdmin(nowNanos);
                 break;
             default:
                 break;
-        }
-    }
-
-    private void heartbeatTimers(long nowNanos) {
-        long interval = heartBtIntNanos;
-        if (interval <= 0) {
-            return;
-        }
-        long silence = rules.disableHeartBeatCheck() ? 0 : nowNanos - lastReceivedNanos;
-        if (silence >= (long) (interval * (1 + rules.heartBeatTimeoutMultiplier()))) {
-            disconnect("no message received for " + silence / 1_000_000 + " ms", nowNanos);
-            return;
-        }
-        if (!testRequestPending && silence >= (long) (interval * (1 + rules.testRequestDelayMultiplier()))) {
-            writer.beginTestRequest(nowNanos).putBytes(112, TEST_REQ_ID, 0, TEST_REQ_ID.length);
-            sendAdmin(nowNanos);
-            testRequestPending = true;
-            return;
-        }
-        if (nowNanos - writer.lastSentNanos() >= interval) {
-            writer.beginHeartbeat(nowNanos);
-            sendAdmin(nowNanos);
         }
     }
 
@@ -819,7 +793,7 @@ public final class Session {
 
     /** HeartBtInt(108) in force, in seconds. */
     public int heartBtIntSeconds() {
-        return (int) (heartBtIntNanos / NANOS_PER_SECOND);
+        return timers.heartBtIntSeconds();
     }
 
     SessionRules rules() {
