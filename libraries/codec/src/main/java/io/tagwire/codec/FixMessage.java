@@ -33,11 +33,11 @@ public final class FixMessage {
 
     /** Tags below this get O(1) lookups by tag through {@link #firstIndexByTag}. */
     private static final int DIRECT_TAG_LIMIT = 1024;
-    private static final int TAG = 0;
-    private static final int VALUE_OFFSET = 1;
-    private static final int VALUE_LENGTH = 2;
+    static final int TAG = 0;
+    static final int VALUE_OFFSET = 1;
+    static final int VALUE_LENGTH = 2;
     /** Ints per field in {@link #fields}. */
-    private static final int STRIDE = 3;
+    static final int STRIDE = 3;
 
     private final AsciiSequence msgTypeView = new AsciiSequence();
     /**
@@ -246,6 +246,15 @@ public final class FixMessage {
 
     public int valueLength(int index) {
         return fields[index * STRIDE + VALUE_LENGTH];
+    }
+
+    /**
+     * The index as it is, for loops over many fields: (tag, valueOffset, valueLength) of field i
+     * at {@code i * STRIDE + TAG}, {@code + VALUE_OFFSET}, {@code + VALUE_LENGTH}; at least
+     * {@link #fieldCount()} fields long. Read only; valid until the next parse.
+     */
+    int[] fieldTable() {
+        return fields;
     }
 
     public int parseError() {

@@ -21,7 +21,13 @@ final class ValidatorLayout {
 
     private MessageDefinition definition;
     private int fieldCount;
-    private int[] tags = new int[INITIAL_CAPACITY];
+    /**
+     * The tags, where the message's index has them: field i's at {@code i * STRIDE}, so the
+     * comparing loop steps both arrays by STRIDE and C2 drops its bounds checks (with
+     * {@code i * STRIDE} it keeps one per field).
+     */
+    private int[] tags = new int[INITIAL_CAPACITY * FixMessage.STRIDE];
+    // per kind of value, where its fields' entries start in the message's index (FixMessage.fieldTable)
     /** The fields whose value is only checked for being there. */
     private int[] anys = new int[INITIAL_CAPACITY];
     private int anyCount;
@@ -45,41 +51,48 @@ final class ValidatorLayout {
         if (definition != this.definition || n != fieldCount || message.parseError() != FixMessage.PARSE_OK) {
             return false;
         }
+        // the message's index read as it is, not through three accessor calls per field
+        int[] f = message.fieldTable();
         int[] tags = this.tags;
         boolean bad = false;
-        for (int i = 0; i < n; i++) {
-            bad |= message.tagAt(i) != tags[i];
+        for (int at = 0, end = n * FixMessage.STRIDE; at < end; at += FixMessage.STRIDE) {
+            bad |= f[at + FixMessage.TAG] != tags[at];
         }
-        if (bad) {
-            return false;
-        }
+        return !bad && areValuesValid(f, message.buffer());
+    }
+
+    /**
+     * The values of a message of this layout, given its index and its bytes. A method of its
+     * own so that {@link #isValid} is small enough for C2 to inline where it is called.
+     */
+    private boolean areValuesValid(int[] f, byte[] b) {
+        boolean bad = false;
         // an empty value fails the checks of every kind but this one
         for (int k = 0; k < anyCount; k++) {
-            bad |= message.valueLength(anys[k]) == 0;
+            bad |= f[anys[k] + FixMessage.VALUE_LENGTH] == 0;
         }
-        byte[] b = message.buffer();
         for (int k = 0; k < intCount; k++) {
-            int i = ints[k];
-            bad |= !ValidatorFormats.isInt(b, message.valueOffset(i), message.valueLength(i));
+            int at = ints[k];
+            bad |= !ValidatorFormats.isInt(b, f[at + FixMessage.VALUE_OFFSET], f[at + FixMessage.VALUE_LENGTH]);
         }
         for (int k = 0; k < decimalCount; k++) {
-            int i = decimals[k];
-            bad |= !ValidatorFormats.isDecimal(b, message.valueOffset(i), message.valueLength(i));
+            int at = decimals[k];
+            bad |= !ValidatorFormats.isDecimal(b, f[at + FixMessage.VALUE_OFFSET], f[at + FixMessage.VALUE_LENGTH]);
         }
         for (int k = 0; k < timestampCount; k++) {
-            int i = timestamps[k];
-            bad |= !ValidatorFormats.isUtcTimestamp(b, message.valueOffset(i), message.valueLength(i));
+            int at = timestamps[k];
+            bad |= !ValidatorFormats.isUtcTimestamp(b, f[at + FixMessage.VALUE_OFFSET], f[at + FixMessage.VALUE_LENGTH]);
         }
         long[] masks = charMasks;
         for (int k = 0; k < charCount; k++) {
-            int i = chars[k];
-            int c = b[message.valueOffset(i)] & 0xFF;
-            bad |= message.valueLength(i) != 1 | (masks[k * 4 + (c >>> 6)] & (1L << c)) == 0;
+            int at = chars[k];
+            int c = b[f[at + FixMessage.VALUE_OFFSET]] & 0xFF;
+            bad |= f[at + FixMessage.VALUE_LENGTH] != 1 | (masks[k * 4 + (c >>> 6)] & (1L << c)) == 0;
         }
         for (int k = 0; k < otherCount; k++) {
-            int i = others[k];
-            bad |= !ValidatorFastPath.isOtherValueValid(b, message.valueOffset(i), message.valueLength(i),
-                otherDictionaries[k], tags[i]);
+            int at = others[k];
+            bad |= !ValidatorFastPath.isOtherValueValid(b, f[at + FixMessage.VALUE_OFFSET],
+                f[at + FixMessage.VALUE_LENGTH], otherDictionaries[k], tags[at]);
         }
         return !bad;
     }
@@ -88,8 +101,8 @@ final class ValidatorLayout {
     void start(MessageDefinition definition, int fieldCount) {
         this.definition = definition;
         this.fieldCount = fieldCount;
-        if (tags.length < fieldCount) {
-            tags = new int[fieldCount];
+        if (tags.length < fieldCount * FixMessage.STRIDE) {
+            tags = new int[fieldCount * FixMessage.STRIDE];
         }
         anyCount = 0;
         intCount = 0;
@@ -101,19 +114,21 @@ final class ValidatorLayout {
 
     /** The field at {@code index}: its tag, and how its value is checked. */
     void add(int index, int tag, int kind, Dictionary dictionary) {
-        tags[index] = tag;
+        // where the field's entries start in the message's index (FixMessage.fieldTable)
+        int at = index * FixMessage.STRIDE;
+        tags[at] = tag;
         switch (kind) {
             case ValidatorFastPath.INT:
                 ints = grown(ints, intCount);
-                ints[intCount++] = index;
+                ints[intCount++] = at;
                 break;
             case ValidatorFastPath.DECIMAL:
                 decimals = grown(decimals, decimalCount);
-                decimals[decimalCount++] = index;
+                decimals[decimalCount++] = at;
                 break;
             case ValidatorFastPath.UTC_TIMESTAMP:
                 timestamps = grown(timestamps, timestampCount);
-                timestamps[timestampCount++] = index;
+                timestamps[timestampCount++] = at;
                 break;
             case ValidatorFastPath.CHAR:
             case ValidatorFastPath.CHAR_ENUM:
@@ -126,11 +141,11 @@ final class ValidatorLayout {
                     long allowed = values == null ? -1L : values.singleByteMask(word);
                     charMasks[charCount * 4 + word] = word == 0 ? allowed & NOT_SOH : allowed;
                 }
-                chars[charCount++] = index;
+                chars[charCount++] = at;
                 break;
             case ValidatorFastPath.ANY:
                 anys = grown(anys, anyCount);
-                anys[anyCount++] = index;
+                anys[anyCount++] = at;
                 break;
             default:
                 others = grown(others, otherCount);
@@ -138,7 +153,7 @@ final class ValidatorLayout {
                     otherDictionaries = Arrays.copyOf(otherDictionaries, others.length);
                 }
                 otherDictionaries[otherCount] = dictionary;
-                others[otherCount++] = index;
+                others[otherCount++] = at;
                 break;
         }
     }
