@@ -177,6 +177,25 @@ final class ValidatorFormats {
         return len == 17 || isFraction(b, off + 17, len - 17);
     }
 
+    /**
+     * {@link #isUtcTimestamp} of a value of at least 17 bytes whose first eight are known to
+     * be a valid date: the '-', the time and the fraction are left to check.
+     */
+    static boolean isUtcTimestampOfValidDate(byte[] b, int off, int len) {
+        long time = (long) Ascii.LONGS.get(b, off + 9);
+        long timeDigits = (time & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
+        long timeBytes = Long.reverseBytes(timeDigits);
+        boolean valid = b[off + 8] == '-' & (time & COLONS_MASK) == COLONS & Ascii.isEightDigits(timeDigits)
+            & timeBytes >>> 48 <= TWO_DIGITS_23 & ((int) (timeBytes >>> 24) & 0xFFFF) <= TWO_DIGITS_59
+            & ((int) timeBytes & 0xFFFF) <= TWO_DIGITS_60;
+        return valid && isFractionAfterTime(b, off, len);
+    }
+
+    /** The end of a timestamp of at least 17 bytes, after YYYYMMDD-HH:MM:SS: nothing, or a fraction. */
+    static boolean isFractionAfterTime(byte[] b, int off, int len) {
+        return len == 17 || isFraction(b, off + 17, len - 17);
+    }
+
     /** '.' and 1 to 12 digits. */
     private static boolean isFraction(byte[] b, int off, int len) {
         if (len < 2 || len > 13 || b[off] != '.') {

@@ -1,5 +1,6 @@
 package io.tagwire.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,11 +14,16 @@ import java.util.Arrays;
  * <p>The values are checked kind by kind, one tight loop per kind (the integers, the
  * decimals, the timestamps, the one-character fields against a 256-bit mask of the
  * allowed bytes), so the checks of a message do not jump from kind to kind field by field.
+ * Timestamps whose date, or date and time to the second, are those of the last valid one
+ * get only the rest checked.
  */
 final class ValidatorLayout {
     private static final int INITIAL_CAPACITY = 16;
     /** The allowed bytes of a CHAR: all but SOH. */
     private static final long NOT_SOH = ~(1L << Ascii.SOH);
+    /** What {@link #validDate} and {@link #validTime} start with: a valid date and a valid time. */
+    private static final long A_VALID_DATE = (long) Ascii.LONGS.get("20000101".getBytes(StandardCharsets.US_ASCII), 0);
+    private static final long A_VALID_TIME = (long) Ascii.LONGS.get("00:00:00".getBytes(StandardCharsets.US_ASCII), 0);
 
     private MessageDefinition definition;
     private int fieldCount;
@@ -44,6 +50,15 @@ final class ValidatorLayout {
     private int[] others = new int[INITIAL_CAPACITY];
     private Dictionary[] otherDictionaries = new Dictionary[INITIAL_CAPACITY];
     private int otherCount;
+    /**
+     * The date (YYYYMMDD) and the time to the second (HH:MM:SS) of the last timestamp found
+     * valid, each as its eight bytes read as a little-endian long. Whether they are valid
+     * depends on those bytes alone, so a timestamp with the same date needs only its time
+     * checked, and with the same time too only its fraction. SendingTime(52) and
+     * TransactTime(60) of a message mostly share them, and so do the messages of a burst.
+     */
+    private long validDate = A_VALID_DATE;
+    private long validTime = A_VALID_TIME;
 
     /** True when {@code message} has this layout and every value is valid; false says nothing more. */
     boolean isValid(FixMessage message, MessageDefinition definition) {
@@ -79,10 +94,28 @@ final class ValidatorLayout {
             int at = decimals[k];
             bad |= !ValidatorFormats.isDecimal(b, f[at + FixMessage.VALUE_OFFSET], f[at + FixMessage.VALUE_LENGTH]);
         }
+        long validDate = this.validDate;
+        long validTime = this.validTime;
         for (int k = 0; k < timestampCount; k++) {
             int at = timestamps[k];
-            bad |= !ValidatorFormats.isUtcTimestamp(b, f[at + FixMessage.VALUE_OFFSET], f[at + FixMessage.VALUE_LENGTH]);
+            int offset = f[at + FixMessage.VALUE_OFFSET];
+            int length = f[at + FixMessage.VALUE_LENGTH];
+            if (length >= 17 && (long) Ascii.LONGS.get(b, offset) == validDate) {
+                if ((long) Ascii.LONGS.get(b, offset + 9) == validTime && b[offset + 8] == '-') {
+                    bad |= !ValidatorFormats.isFractionAfterTime(b, offset, length);
+                } else if (ValidatorFormats.isUtcTimestampOfValidDate(b, offset, length)) {
+                    validTime = (long) Ascii.LONGS.get(b, offset + 9);
+                } else {
+                    bad = true;
+                }
+            } else if (ValidatorFormats.isUtcTimestamp(b, offset, length)) {
+                validDate = (long) Ascii.LONGS.get(b, offset);
+            } else {
+                bad = true;
+            }
         }
+        this.validDate = validDate;
+        this.validTime = validTime;
         long[] masks = charMasks;
         for (int k = 0; k < charCount; k++) {
             int at = chars[k];

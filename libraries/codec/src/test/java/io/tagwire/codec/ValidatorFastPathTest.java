@@ -3,6 +3,7 @@ package io.tagwire.codec;
 import static io.tagwire.codec.WireText.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,6 +90,57 @@ class ValidatorFastPathTest {
         assertThat(layout.isValid(message, order)).as("same tags, other order").isFalse();
         parse(wire44(text));
         assertThat(layout.isValid(message, fix44.message(MsgTypeKey.of("G")))).as("other message").isFalse();
+    }
+
+    /**
+     * A layout remembers the date and the time of the last valid timestamp: each value below
+     * goes into SendingTime(52) and TransactTime(60) of the same layout, after the one before,
+     * and is taken exactly when it is a valid timestamp, whatever it shares with the last valid one.
+     */
+    @Test
+    void checksTimestampsThatShareTheLastValidDateOrTimeAsAnyOther() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        MessageDefinition order = fix44.message(MsgTypeKey.of("D"));
+        String text = PLAIN_44.get(0);
+        parse(wire44(text));
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout layout = fastPath.layoutFor(message, order);
+        String[] values = {
+            "20261127-07:00:00.123", // the date changes
+            "20261127-07:00:01",
+            "20261132-07:00:00.123", // day 32, the month of the last valid date
+            "20261127-07:00:01.5",
+            "20270229-07:00:01.5", // not a leap year
+            "20280229-07:00:01.5",
+            "20280229-24:00:01.5", // the last valid date, a bad hour
+            "20280229-07:00:61.5", // the last valid date, a bad second
+            "20280229-07:00:01.5",
+            "20280229x07:00:01.5", // the last valid date and time, no '-'
+            "20280229-07:00:01.", // the last valid date and time, a bad fraction
+            "20280229-07:00:01.5a",
+            "20280229-07:00:01.123456789012",
+            "20280229-07:00:01.1234567890123", // thirteen digits
+            "2028022907:00:01.5",
+            "20280229-07:00:01",
+            "20280229-07:00:0",
+            "00000000-07:00:01", // a date no valid one shares bytes with
+            "20000101-00:00:00", // what the layout remembers before it saw any
+            "20000101-00:00:00.000"};
+        for (String value : values) {
+            byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+            boolean valid = FixValues.isUtcTimestamp(bytes, 0, bytes.length);
+            for (String tag : List.of("52=", "60=")) {
+                String broken = text.replace(tag + TIME, tag + value);
+                parse(wire44(broken));
+                assertThat(layout.isValid(message, order)).as(broken).isEqualTo(valid);
+            }
+            parse(wire44(text.replace(TIME, value)));
+            assertThat(layout.isValid(message, order)).as("both " + value).isEqualTo(valid);
+        }
+        assertThat(Arrays.stream(values).filter(v -> {
+            byte[] bytes = v.getBytes(StandardCharsets.US_ASCII);
+            return FixValues.isUtcTimestamp(bytes, 0, bytes.length);
+        }).count()).as("valid values among them").isEqualTo(9);
     }
 
     @Test
