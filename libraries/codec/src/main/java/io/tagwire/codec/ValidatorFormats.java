@@ -15,8 +15,12 @@ final class ValidatorFormats {
     private static final int TWO_DIGITS_28 = '2' << 8 | '8';
     private static final int TWO_DIGITS_59 = '5' << 8 | '9';
     private static final int TWO_DIGITS_60 = '6' << 8 | '0';
-    private static final long POINTS = 0x2E2E2E2E2E2E2E2EL;
+    /** '.' ^ '0' in every byte. */
+    private static final long POINTS_XOR_ZEROS = 0x1E1E1E1E1E1E1E1EL;
+    /** Added to a byte of at most 0x7F, sets its high bit when it is above 9. */
+    private static final long NINES_TO_HIGH_BIT = 0x7676767676767676L;
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     /** Bytes 2 and 5 of a little-endian long: the colons of HH:MM:SS. */
     private static final long COLONS_MASK = 0x0000FF0000FF0000L;
     private static final long COLONS = 0x00003A00003A0000L;
@@ -106,28 +110,40 @@ final class ValidatorFormats {
     }
 
     /**
-     * {@link #isDecimal} of 1 to 16 bytes without a sign, read as two longs, where sixteen
-     * bytes are readable: each byte a digit or '.', at most one '.', at least one digit.
+     * {@link #isDecimal} of 1 to 16 bytes without a sign, where sixteen bytes are readable:
+     * each byte a digit or '.', at most one '.', at least one digit. Up to eight bytes as one
+     * long; more as the first eight and the last eight, which overlap unless there are sixteen.
      */
     private static boolean isUnsignedDecimalOf16(byte[] b, int off, int len) {
-        int lowBytes = Math.min(len, 8);
-        int highBytes = len - lowBytes;
-        long lowKeep = -1L >>> (64 - (lowBytes << 3));
-        long highKeep = highBytes == 0 ? 0L : -1L >>> (64 - (highBytes << 3));
-        long low = ((long) Ascii.LONGS.get(b, off) & lowKeep) | (ZEROS & ~lowKeep);
-        long high = ((long) Ascii.LONGS.get(b, off + 8) & highKeep) | (ZEROS & ~highKeep);
-        long lowPoints = pointBytes(low);
-        long highPoints = pointBytes(high);
-        int points = Long.bitCount(lowPoints) + Long.bitCount(highPoints);
-        // a '.' taken for a '0': '.' ^ 0x1E == '0'
-        return Ascii.isEightDigits(low ^ (lowPoints >>> 7) * 0x1E) & Ascii.isEightDigits(high ^ (highPoints >>> 7) * 0x1E)
-            & points <= 1 & len > points;
+        // after the XOR digits are 0 to 9 and '.' 0x1E
+        if (len <= 8) {
+            // a shift by -n takes 64 - n: the value's bytes are kept, the ones past it become 0, as if '0'
+            long t = ((long) Ascii.LONGS.get(b, off) ^ ZEROS) & -1L >>> -(len << 3);
+            long points = pointFlags(t);
+            return nonDigitFlags(t) == points & (points & (points - 1)) == 0 & (len > 1 | points == 0);
+        }
+        long low = (long) Ascii.LONGS.get(b, off) ^ ZEROS;
+        long high = (long) Ascii.LONGS.get(b, off + len - 8) ^ ZEROS;
+        long lowPoints = pointFlags(low);
+        long highPoints = pointFlags(high);
+        // the high long's points moved to where the low long holds the same bytes; shifted out past them
+        // (in two steps, as a shift by 64 would shift by nothing)
+        long highPointsInLow = highPoints << ((len - 8 << 3) - 1) << 1;
+        // each long has at most one point, and if both have one it is the same byte; len > 8 leaves a digit
+        return nonDigitFlags(low) == lowPoints & nonDigitFlags(high) == highPoints
+            & (lowPoints & (lowPoints - 1)) == 0 & (highPoints & (highPoints - 1)) == 0
+            & (lowPoints == 0 | highPoints == 0 | lowPoints == highPointsInLow);
     }
 
-    /** 0x80 in each byte of {@code x} that is '.', 0 in the others. */
-    private static long pointBytes(long x) {
-        long t = x ^ POINTS;
-        return ~(((t & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | t | LOW_SEVEN_BITS);
+    /** 0x80 in each byte of {@code t} that is above 9, 0 in the others. */
+    private static long nonDigitFlags(long t) {
+        return (((t & LOW_SEVEN_BITS) + NINES_TO_HIGH_BIT) | t) & HIGH_BITS;
+    }
+
+    /** 0x80 in each byte of {@code t} that is 0x1E ('.' ^ '0'), 0 in the others. */
+    private static long pointFlags(long t) {
+        long x = t ^ POINTS_XOR_ZEROS;
+        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x) & HIGH_BITS;
     }
 
     /** {@link #isDecimal} byte by byte. */

@@ -48,6 +48,40 @@ class ValidatorFormatsTest {
         assertThat(isDecimal("1e5")).isFalse();
     }
 
+    /**
+     * Every length up to 17 with no, one or two points anywhere, or one other byte anywhere
+     * (the bytes around the value are digits and points, which must not count): as byte by byte.
+     */
+    @Test
+    void readsDecimalsWordAtATimeAsByteByByteWithPointsAndOtherBytesAnywhere() {
+        for (int len = 1; len <= 17; len++) {
+            for (int first = -1; first < len; first++) {
+                for (int second = first; second < len; second++) {
+                    char[] value = "12345678901234567".substring(0, len).toCharArray();
+                    if (first >= 0) {
+                        value[first] = '.';
+                        value[second] = '.';
+                    }
+                    assertDecimalAsByBytes(new String(value));
+                    if (first >= 0) {
+                        value[first] = first % 2 == 0 ? '/' : ':';
+                        value[second] = second % 2 == 0 ? '.' : ' ';
+                        assertDecimalAsByBytes(new String(value));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertDecimalAsByBytes(String text) {
+        byte[] exact = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (String around : new String[] {"5", "."}) {
+            byte[] b = (around + text + around.repeat(16)).getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(ValidatorFormats.isDecimal(b, 1, exact.length)).as("%s in %s", text, new String(b,
+                StandardCharsets.ISO_8859_1)).isEqualTo(ValidatorFormats.isDecimalByBytes(exact, 0, exact.length));
+        }
+    }
+
     @Test
     void readsMultipleCharValuesAsSingleCharactersSeparatedBySingleSpaces() {
         assertThat(isCharList("A")).isTrue();
