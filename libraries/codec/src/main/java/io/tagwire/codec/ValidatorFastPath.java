@@ -48,6 +48,14 @@ final class ValidatorFastPath {
     private static final int LAYOUT_SLOTS = 32;
     private static final int RECORD_EVERY_NTH_MISS = 4;
 
+    /** The bytes a CHAR may be: all but SOH. */
+    private static final byte[] ALL_BUT_SOH = new byte[256];
+
+    static {
+        Arrays.fill(ALL_BUT_SOH, (byte) 1);
+        ALL_BUT_SOH[Ascii.SOH] = 0;
+    }
+
     private static final int TAG_BEGIN_STRING = 8;
     private static final int TAG_BODY_LENGTH = 9;
     private static final int TAG_MSG_TYPE = 35;
@@ -63,11 +71,17 @@ final class ValidatorFastPath {
     /** seen[tag] == stamp: the tag was met in this message (a tag belongs to one place only). */
     private final int[] seen;
     private int stamp;
+    /** Per tag, the bytes a one-character enum may be (see {@link #allowedBytes}), of the session dictionary. */
+    private final byte[][] sessionAllowedBytes;
+    /** The same for {@link #bodyTablesOf}, the other dictionary last met (the application's). */
+    private byte[][] bodyAllowedBytes;
+    private Dictionary bodyTablesOf;
 
     ValidatorFastPath(Dictionary session, ValidatorStructure structure, int limit) {
         this.session = session;
         sessionCodes = new int[limit];
         seen = new int[limit];
+        sessionAllowedBytes = new byte[limit][];
         MessageDefinition header = session.header();
         MessageDefinition trailer = session.trailer();
         sessionRequiredCount = header.requiredCount() + trailer.requiredCount();
@@ -251,7 +265,10 @@ final class ValidatorFastPath {
             if (inBody) {
                 code = fieldCodes[tag];
             }
-            layout.add(i, tag, code & KIND_MASK, inBody ? body : session);
+            int kind = code & KIND_MASK;
+            Dictionary dictionary = inBody ? body : session;
+            byte[] allowedBytes = kind == CHAR || kind == CHAR_ENUM ? allowedBytes(dictionary, tag, kind) : null;
+            layout.add(i, tag, kind, dictionary, allowedBytes);
         }
     }
 
@@ -292,6 +309,32 @@ final class ValidatorFastPath {
         DictionaryEnums values = dictionary.enums(tag);
         return (checks & Dictionary.CHECK_MULTIPLE) != 0
             ? values.isEachValue(buffer, offset, length) : values.isValue(buffer, offset, length);
+    }
+
+    /**
+     * The bytes a one-byte value of {@code tag} may be, as {@link ValidatorLayout} checks them:
+     * 256 bytes, 1 for each allowed byte. Built once per tag and dictionary, when a layout first
+     * needs it, so recording a layout copies 256 bytes per such field and builds nothing.
+     */
+    private byte[] allowedBytes(Dictionary dictionary, int tag, int kind) {
+        if (kind == CHAR) {
+            return ALL_BUT_SOH;
+        }
+        if (dictionary != session && dictionary != bodyTablesOf) {
+            bodyAllowedBytes = new byte[sessionAllowedBytes.length][];
+            bodyTablesOf = dictionary;
+        }
+        byte[][] tables = dictionary == session ? sessionAllowedBytes : bodyAllowedBytes;
+        byte[] table = tables[tag];
+        if (table == null) {
+            DictionaryEnums values = dictionary.enums(tag);
+            table = new byte[256];
+            for (int c = 0; c < 256; c++) {
+                table[c] = (byte) (c != Ascii.SOH && (values.singleByteMask(c >>> 6) & 1L << c) != 0 ? 1 : 0);
+            }
+            tables[tag] = table;
+        }
+        return table;
     }
 
     /** A stamp no entry of {@link #seen} holds yet. */

@@ -12,15 +12,13 @@ import java.util.Arrays;
  * share a layout, so this is the common case.
  *
  * <p>The values are checked kind by kind, one tight loop per kind (the integers, the
- * decimals, the timestamps, the one-character fields against a 256-bit mask of the
+ * decimals, the timestamps, the one-character fields against a 256-byte table of the
  * allowed bytes), so the checks of a message do not jump from kind to kind field by field.
  * Timestamps whose date, or date and time to the second, are those of the last valid one
  * get only the rest checked.
  */
 final class ValidatorLayout {
     private static final int INITIAL_CAPACITY = 16;
-    /** The allowed bytes of a CHAR: all but SOH. */
-    private static final long NOT_SOH = ~(1L << Ascii.SOH);
     /** What {@link #validDate} and {@link #validTime} start with: a valid date and a valid time. */
     private static final long A_VALID_DATE = (long) Ascii.LONGS.get("20000101".getBytes(StandardCharsets.US_ASCII), 0);
     private static final long A_VALID_TIME = (long) Ascii.LONGS.get("00:00:00".getBytes(StandardCharsets.US_ASCII), 0);
@@ -44,8 +42,8 @@ final class ValidatorLayout {
     private int[] timestamps = new int[INITIAL_CAPACITY];
     private int timestampCount;
     private int[] chars = new int[INITIAL_CAPACITY];
-    /** Four words per entry of {@link #chars}: the bytes the value may be. */
-    private long[] charMasks = new long[INITIAL_CAPACITY * 4];
+    /** 256 bytes per entry of {@link #chars}: 1 for each byte the value may be, 0 for the others. */
+    private byte[] charAllowed = new byte[4 * 256];
     private int charCount;
     private int[] others = new int[INITIAL_CAPACITY];
     private Dictionary[] otherDictionaries = new Dictionary[INITIAL_CAPACITY];
@@ -116,11 +114,11 @@ final class ValidatorLayout {
         }
         this.validDate = validDate;
         this.validTime = validTime;
-        long[] masks = charMasks;
+        byte[] allowed = charAllowed;
         for (int k = 0; k < charCount; k++) {
             int at = chars[k];
             int c = b[f[at + FixMessage.VALUE_OFFSET]] & 0xFF;
-            bad |= f[at + FixMessage.VALUE_LENGTH] != 1 | (masks[k * 4 + (c >>> 6)] & (1L << c)) == 0;
+            bad |= f[at + FixMessage.VALUE_LENGTH] != 1 | allowed[k << 8 | c] == 0;
         }
         for (int k = 0; k < otherCount; k++) {
             int at = others[k];
@@ -145,8 +143,11 @@ final class ValidatorLayout {
         otherCount = 0;
     }
 
-    /** The field at {@code index}: its tag, and how its value is checked. */
-    void add(int index, int tag, int kind, Dictionary dictionary) {
+    /**
+     * The field at {@code index}: its tag, and how its value is checked; for a one-byte kind
+     * {@code allowedBytes}, 256 bytes, 1 for each byte the value may be.
+     */
+    void add(int index, int tag, int kind, Dictionary dictionary, byte[] allowedBytes) {
         // where the field's entries start in the message's index (FixMessage.fieldTable)
         int at = index * FixMessage.STRIDE;
         tags[at] = tag;
@@ -166,14 +167,10 @@ final class ValidatorLayout {
             case ValidatorFastPath.CHAR:
             case ValidatorFastPath.CHAR_ENUM:
                 chars = grown(chars, charCount);
-                if (charMasks.length < chars.length * 4) {
-                    charMasks = Arrays.copyOf(charMasks, chars.length * 4);
+                if (charAllowed.length < (charCount + 1) << 8) {
+                    charAllowed = Arrays.copyOf(charAllowed, charAllowed.length * 2);
                 }
-                DictionaryEnums values = kind == ValidatorFastPath.CHAR_ENUM ? dictionary.enums(tag) : null;
-                for (int word = 0; word < 4; word++) {
-                    long allowed = values == null ? -1L : values.singleByteMask(word);
-                    charMasks[charCount * 4 + word] = word == 0 ? allowed & NOT_SOH : allowed;
-                }
+                System.arraycopy(allowedBytes, 0, charAllowed, charCount << 8, 256);
                 chars[charCount++] = at;
                 break;
             case ValidatorFastPath.ANY:

@@ -143,6 +143,55 @@ class ValidatorFastPathTest {
         }).count()).as("valid values among them").isEqualTo(9);
     }
 
+    /** Every byte but SOH as HandlInst(21), OrdType(40), Side(54), TimeInForce(59) of a remembered layout. */
+    @Test
+    void takesAOneByteValueExactlyWhenTheCarefulChecksDo() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        Validator validator = new Validator(fix44, fix44, new ValidationSettings());
+        MessageDefinition order = fix44.message(MsgTypeKey.of("D"));
+        byte[] bytes = wire44(PLAIN_44.get(0));
+        parse(bytes);
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout layout = fastPath.layoutFor(message, order);
+        for (String field : List.of("21=", "40=", "54=", "59=")) {
+            String wire = new String(bytes, StandardCharsets.ISO_8859_1);
+            int at = wire.indexOf((char) Ascii.SOH + field) + 1 + field.length();
+            byte original = bytes[at];
+            int taken = 0;
+            for (int c = 0; c < 256; c++) {
+                if (c == Ascii.SOH) {
+                    continue;
+                }
+                bytes[at] = (byte) c;
+                parse(bytes);
+                boolean valid = validator.validateCarefully(message, careful);
+                assertThat(layout.isValid(message, order)).as("%s%d", field, c).isEqualTo(valid);
+                taken += valid ? 1 : 0;
+            }
+            bytes[at] = original;
+            assertThat(taken).as(field + " values taken").isEqualTo(fix44.enums(Integer.parseInt(field.substring(0,
+                field.length() - 1))).size());
+        }
+    }
+
+    @Test
+    void remembersALayoutWithMoreOneByteFieldsThanItFirstHasRoomFor() {
+        ValidatorFastPath fastPath = fastPath(fix44, fix44);
+        MessageDefinition order = fix44.message(MsgTypeKey.of("D"));
+        String text = PLAIN_44.get(0).replace("59=1|", "59=1|77=O|528=A|");
+        parse(wire44(text));
+        assertThat(fastPath.isValid(message, fix44, order)).isTrue();
+        ValidatorLayout layout = fastPath.layoutFor(message, order);
+        parse(wire44(text));
+        assertThat(layout.isValid(message, order)).isTrue();
+        for (String bad : List.of("77=Z", "528=Z", "21=Z", "59=Z")) {
+            String broken = text.replaceFirst("\\|" + bad.substring(0, bad.indexOf('=') + 1) + "[^|]*", "|" + bad);
+            assertThat(broken).isNotEqualTo(text);
+            parse(wire44(broken));
+            assertThat(layout.isValid(message, order)).as(broken).isFalse();
+        }
+    }
+
     @Test
     void keepsTwoLayoutsOfTheSameMessageAndLengthThatTakeTurns() {
         ValidatorFastPath fastPath = fastPath(fix44, fix44);
