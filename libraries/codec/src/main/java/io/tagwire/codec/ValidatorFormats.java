@@ -173,24 +173,19 @@ final class ValidatorFormats {
         if (len < 17) {
             return false;
         }
-        // date and time read as two longs and tested together, with few branches; once all are
-        // digits, a two-digit field compares as its two bytes do, most significant first
+        // the date read as a long and tested with few branches; once all are digits, a
+        // two-digit field compares as its two bytes do, most significant first
         long date = (long) Ascii.LONGS.get(b, off);
-        long time = (long) Ascii.LONGS.get(b, off + 9);
-        long timeDigits = (time & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
         long dateBytes = Long.reverseBytes(date);
-        long timeBytes = Long.reverseBytes(timeDigits);
         int month = (int) (dateBytes >>> 16) & 0xFFFF;
         int day = (int) dateBytes & 0xFFFF;
-        boolean valid = b[off + 8] == '-' & Ascii.isEightDigits(date) & (time & COLONS_MASK) == COLONS
-            & Ascii.isEightDigits(timeDigits) & month >= TWO_DIGITS_01 & month <= TWO_DIGITS_12 & day >= TWO_DIGITS_01
-            & timeBytes >>> 48 <= TWO_DIGITS_23 & ((int) (timeBytes >>> 24) & 0xFFFF) <= TWO_DIGITS_59
-            & ((int) timeBytes & 0xFFFF) <= TWO_DIGITS_60;
+        boolean valid = Ascii.isEightDigits(date) & month >= TWO_DIGITS_01 & month <= TWO_DIGITS_12
+            & day >= TWO_DIGITS_01 & isDashAndTimeOfDay(b, off);
         if (!valid || day > TWO_DIGITS_28 && digitPair(date, 6)
                 > FixValues.daysInMonth(digitPair(date, 0) * 100 + digitPair(date, 2), digitPair(date, 4))) {
             return false;
         }
-        return len == 17 || isFraction(b, off + 17, len - 17);
+        return isFractionAfterTime(b, off, len);
     }
 
     /**
@@ -198,13 +193,20 @@ final class ValidatorFormats {
      * be a valid date: the '-', the time and the fraction are left to check.
      */
     static boolean isUtcTimestampOfValidDate(byte[] b, int off, int len) {
+        return isDashAndTimeOfDay(b, off) && isFractionAfterTime(b, off, len);
+    }
+
+    /**
+     * The '-' and HH:MM:SS after the date of a timestamp at {@code off}, read as one long:
+     * hours to 23, minutes to 59, seconds to 60 (a leap second).
+     */
+    private static boolean isDashAndTimeOfDay(byte[] b, int off) {
         long time = (long) Ascii.LONGS.get(b, off + 9);
         long timeDigits = (time & ~COLONS_MASK) | (ZEROS & COLONS_MASK);
         long timeBytes = Long.reverseBytes(timeDigits);
-        boolean valid = b[off + 8] == '-' & (time & COLONS_MASK) == COLONS & Ascii.isEightDigits(timeDigits)
+        return b[off + 8] == '-' & (time & COLONS_MASK) == COLONS & Ascii.isEightDigits(timeDigits)
             & timeBytes >>> 48 <= TWO_DIGITS_23 & ((int) (timeBytes >>> 24) & 0xFFFF) <= TWO_DIGITS_59
             & ((int) timeBytes & 0xFFFF) <= TWO_DIGITS_60;
-        return valid && isFractionAfterTime(b, off, len);
     }
 
     /** The end of a timestamp of at least 17 bytes, after YYYYMMDD-HH:MM:SS: nothing, or a fraction. */
