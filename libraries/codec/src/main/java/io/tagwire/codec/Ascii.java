@@ -45,7 +45,8 @@ public final class Ascii {
     static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long SOH_IN_EVERY_BYTE = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** The high bit of every byte. */
+    static final long HIGH_BITS = 0x8080808080808080L;
     /** '0' in every byte. */
     static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;

@@ -20,7 +20,7 @@ final class ValidatorFormats {
     /** Added to a byte of at most 0x7F, sets its high bit when it is above 9. */
     private static final long NINES_TO_HIGH_BIT = 0x7676767676767676L;
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long HIGH_BITS = Ascii.HIGH_BITS;
     /** Bytes 2 and 5 of a little-endian long: the colons of HH:MM:SS. */
     private static final long COLONS_MASK = 0x0000FF0000FF0000L;
     private static final long COLONS = 0x00003A00003A0000L;
