@@ -37,6 +37,7 @@ public final class FixFramer {
 
     private static final int MAX_BEGIN_STRING_LENGTH = 16;
     private static final int MAX_BODY_LENGTH_DIGITS = 9;
+    private static final long FIRST_SEVEN_HIGH_BITS = 0x0080808080808080L;
     /** "8=FI" as a little-endian int. */
     private static final int BEGIN_STRING_START = '8' | '=' << 8 | 'F' << 16 | 'I' << 24;
 
@@ -79,9 +80,11 @@ public final class FixFramer {
         if (limit - offset < 5) {
             return NEED_MORE;
         }
-        // 8=<BeginString><SOH>
+        // 8=<BeginString><SOH>, most often FIX.4.x: its SOH is then looked at rather than searched
+        // for, so the reads of BodyLength and CheckSum need not wait for the search
         int p = offset + 2;
-        int beginStringEnd = Ascii.indexOfSoh(buffer, p, Math.min(limit, p + MAX_BEGIN_STRING_LENGTH + 1));
+        int beginStringEnd = limit - offset >= 10 && isSevenThenSoh((long) Ascii.LONGS.get(buffer, p)) ? offset + 9
+            : Ascii.indexOfSoh(buffer, p, Math.min(limit, p + MAX_BEGIN_STRING_LENGTH + 1));
         if (beginStringEnd < 0) {
             return limit - p <= MAX_BEGIN_STRING_LENGTH ? NEED_MORE : garbled(1, GARBLED_BAD_BODY_LENGTH);
         }
@@ -95,7 +98,14 @@ public final class FixFramer {
         }
         p += 2;
         long length = -1;
-        if (limit - p >= 8) {
+        if (limit - p >= 4 && buffer[p + 3] == Ascii.SOH) {
+            // the usual three digits, read without searching for their SOH
+            length = threeDigits(buffer, p);
+            if (length >= 0) {
+                p += 3;
+            }
+        }
+        if (length < 0 && limit - p >= 8) {
             // the usual case, up to seven digits and their SOH in one word, read without a loop:
             // C2 compiled the byte loop with its four exits into code that kept the length on the stack
             long word = (long) Ascii.LONGS.get(buffer, p);
@@ -148,13 +158,12 @@ public final class FixFramer {
         p = bodyEnd + 3;
         // the usual three digits, read without the loop
         if (limit - p >= 4 && buffer[p + 3] == Ascii.SOH) {
-            int hundreds = buffer[p] - '0';
-            int tens = buffer[p + 1] - '0';
-            int ones = buffer[p + 2] - '0';
-            if ((hundreds | tens | ones) >= 0 && hundreds <= 9 && tens <= 9 && ones <= 9) {
-                value = hundreds * 100 + tens * 10 + ones;
+            value = threeDigits(buffer, p);
+            if (value >= 0) {
                 checksumDigits = 3;
                 p += 3;
+            } else {
+                value = 0;
             }
         }
         while (true) {
@@ -180,6 +189,20 @@ public final class FixFramer {
         frameLength = p + 1 - offset;
         consumed = frameLength;
         return FRAME;
+    }
+
+    /** Whether the word's first seven bytes hold no SOH and its eighth is SOH, as "FIX.4.4" and its SOH. */
+    private static boolean isSevenThenSoh(long word) {
+        return (Ascii.sohFlags(word) & FIRST_SEVEN_HIGH_BITS) == 0 && (word >>> 56) == Ascii.SOH;
+    }
+
+    /** The three digits at {@code p} as a number, or -1 if one of them is not a digit. */
+    private static int threeDigits(byte[] buffer, int p) {
+        int hundreds = buffer[p] - '0';
+        int tens = buffer[p + 1] - '0';
+        int ones = buffer[p + 2] - '0';
+        return (hundreds | tens | ones) >= 0 && hundreds <= 9 && tens <= 9 && ones <= 9
+            ? hundreds * 100 + tens * 10 + ones : -1;
     }
 
     private int garbled(int consumedBytes, int reason) {

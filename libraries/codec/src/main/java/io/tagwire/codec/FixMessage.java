@@ -133,34 +133,32 @@ public final class FixMessage {
      * right after a SOH; the field it would start then fails the head check.
      */
     private int knownFields(byte[] b, int p, int end) {
-        int[] f = fields;
-        int known = layoutCount;
-        // each field's head is read as an int, and the SOHs eight bytes at a time from p on
-        int headsEnd = Math.min(end, b.length - 3);
-        int wordsEnd = b.length - 8;
-        int wordAt = p;
-        if (wordAt > wordsEnd) {
+        if (b.length < 8) {
             return p;
         }
-        long sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
+        // The SOHs are read eight bytes at a time in words that end with the message, so the
+        // last is [end - 8, end), inside the buffer; the first, which can start before p,
+        // is read before the loop. The SOH at end - 1 ends every field's search in one of
+        // these words, so the loop needs no bound of its own.
+        int wordAt = end - (((end - p + 7) >>> 3) << 3);
+        long sohs;
+        if (wordAt >= 0) {
+            sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
+        } else {
+            // the buffer's first word, moved up to where it stands in the word from wordAt
+            sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, 0)) << (-wordAt << 3);
+        }
+        sohs &= -1L << ((p - wordAt) << 3);
+
+        int[] f = fields;
+        int known = layoutCount;
+        // each field's head is read as an int
+        int headsEnd = Math.min(end, b.length - 3);
         int i = 0;
-        fields:
-        for (; i < known; i++) {
+        for (; i < known && p < headsEnd; i++) {
             while (sohs == 0) {
-                int next = wordAt + 8;
-                if (next <= wordsEnd) {
-                    sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, next));
-                    wordAt = next;
-                } else if (wordAt < wordsEnd) {
-                    // the buffer's last word, less the bytes the word before it covered
-                    sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordsEnd)) & -1L << ((next - wordsEnd) << 3);
-                    wordAt = wordsEnd;
-                } else {
-                    break fields;
-                }
-            }
-            if (p >= headsEnd) {
-                break;
+                wordAt += 8;
+                sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
             }
             int at = i * STRIDE;
             int head = (int) Ascii.INTS.get(b, p);

@@ -29,6 +29,26 @@ class FixFramerTest {
     }
 
     @Test
+    void aBeginStringWithASohInItsFirstSevenBytesEndsAtThatSoh() {
+        // found by the fuzz test: "FIX. " ends at its SOH, so "4" is not part of it and 9= does not follow
+        byte[] bytes = raw("8=FIX. |4|9=49|35=5|34=4|49=TW|52=20261126-07:09:00.000|56=ISLD|10=121|");
+
+        assertThat(framer.scan(bytes, 0, bytes.length)).isEqualTo(FixFramer.GARBLED);
+        assertThat(framer.garbledReason()).isEqualTo(FixFramer.GARBLED_BAD_BODY_LENGTH);
+    }
+
+    @Test
+    void framesBeginStringsOfEveryLength() {
+        for (String beginString : new String[] {"FIX.4.4", "FIXT.1.1", "FIX.4", "FIX.4.4.1"}) {
+            byte[] bytes = frame("8=" + beginString + "|35=0|34=2|49=TW|52=20261126-07:00:00.123|56=ISLD|");
+
+            assertThat(framer.scan(bytes, 0, bytes.length)).as(beginString).isEqualTo(FixFramer.FRAME);
+            assertThat(framer.frameLength()).as(beginString).isEqualTo(bytes.length);
+            assertThat(framer.checksumValid()).as(beginString).isTrue();
+        }
+    }
+
+    @Test
     void asksForMoreUntilTheLastByteOfTheTrailerArrives() {
         byte[] bytes = frame(HEARTBEAT);
         for (int available = 0; available < bytes.length; available++) {
