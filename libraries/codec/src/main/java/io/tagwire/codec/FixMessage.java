@@ -151,16 +151,15 @@ public final class FixMessage {
         sohs &= -1L << ((p - wordAt) << 3);
 
         int[] f = fields;
-        int known = layoutCount;
+        int atEnd = layoutCount * STRIDE;
         // each field's head is read as an int
         int headsEnd = Math.min(end, b.length - 3);
-        int i = 0;
-        for (; i < known && p < headsEnd; i++) {
+        int at = 0;
+        for (; at < atEnd && p < headsEnd; at += STRIDE) {
             while (sohs == 0) {
                 wordAt += 8;
                 sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
             }
-            int at = i * STRIDE;
             int head = (int) Ascii.INTS.get(b, p);
             int mask = f[at + HEAD_MASK];
             if ((head & mask) != f[at + HEAD]) {
@@ -173,7 +172,7 @@ public final class FixMessage {
             f[at + VALUE_LENGTH] = valueEnd - valueStart;
             p = valueEnd + 1;
         }
-        count = i;
+        count = at / STRIDE;
         return p;
     }
 
