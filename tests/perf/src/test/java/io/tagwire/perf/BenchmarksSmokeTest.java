@@ -42,6 +42,24 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void theLayoutBenchmarkIndexesBothOrdersInTurn() {
+        ParsePartsBenchmark benchmark = new ParsePartsBenchmark();
+        benchmark.setUp();
+        FixMessage message = benchmark.message();
+        int[] symbolIndexes = new int[2];
+        for (int i = 0; i < 2; i++) {
+            assertThat(benchmark.indexNewLayoutEachTime()).isEqualTo(FixMessage.PARSE_OK);
+            assertThat(message.fieldCount()).isEqualTo(17);
+            assertThat(message.getString(55)).isEqualTo("BTCUSDT");
+            assertThat(message.getString(11)).isEqualTo("order-123456");
+            symbolIndexes[i] = message.indexOf(55);
+        }
+        assertThat(symbolIndexes[0]).as("Symbol moved ahead in one of the two").isNotEqualTo(symbolIndexes[1]);
+        assertThat(benchmark.index()).isEqualTo(FixMessage.PARSE_OK);
+        assertThat(message.fieldCount()).isEqualTo(17);
+    }
+
+    @Test
     void quickFixJReceivesTheSameOrderAgainAndFromAString() throws Exception {
         NewOrderSingleParseBenchmark benchmark = new NewOrderSingleParseBenchmark();
         benchmark.setUp();
