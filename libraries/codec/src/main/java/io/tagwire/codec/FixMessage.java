@@ -14,8 +14,8 @@ package io.tagwire.codec;
  * '=' as they were written. A message that starts with the same fields (an order flow sends
  * the same fields in the same order, with new values) is indexed by checking each field's
  * first bytes against that and finding its SOH, without reading the tag's digits or updating
- * the lookups by tag, which stand. The index is the same either way; a field that differs
- * is indexed, with all after it, the general way.
+ * the lookups by tag, which stand ({@link KnownLayout}). The index is the same either way; a
+ * field that differs is indexed, with all after it, the general way.
  *
  * <p>Parsing never throws. A tag that is a number but not a valid tag ({@code 0=x},
  * {@code -1=x}) is indexed as that number, for validation to reject ("Invalid tag
@@ -43,12 +43,7 @@ public final class FixMessage {
     static final int TAG = 0;
     static final int VALUE_OFFSET = 1;
     static final int VALUE_LENGTH = 2;
-    /**
-     * The first bytes of the field last parsed at this index, its tag and '=' (the rest
-     * zero), and which bytes those are: the layout {@link #knownFields} checks against.
-     */
-    private static final int HEAD = 3;
-    private static final int HEAD_MASK = 4;
+    // columns 3 and 4 are KnownLayout's: each field's tag and '=' as written, and their mask
     /** Ints per field in {@link #fields}. */
     static final int STRIDE = 5;
 
@@ -75,7 +70,7 @@ public final class FixMessage {
     private int msgTypeIndex;
     /** The tag found by {@link #oddTag}, the slow path for tags that are not plain digits. */
     private int oddTag;
-    /** How many fields from the first have a recorded {@link #HEAD}: the layout the fast path checks. */
+    /** How many fields from the first have their tag and '=' recorded: the layout {@link KnownLayout} checks. */
     private int layoutCount;
 
     public FixMessage() {
@@ -109,7 +104,9 @@ public final class FixMessage {
         int end = offset + length;
         int p = offset;
         if (layoutCount > 0 && length > 0 && buffer[end - 1] == Ascii.SOH) {
-            p = knownFields(buffer, p, end);
+            long known = KnownLayout.index(fields, layoutCount, buffer, p, end);
+            count = KnownLayout.fieldCount(known);
+            p = KnownLayout.position(known);
         }
         if (p < end) {
             p = anyFields(buffer, p, end);
@@ -118,62 +115,6 @@ public final class FixMessage {
         msgTypeKey = msgTypeIndex < 0 ? MsgTypeKey.NONE
             : MsgTypeKey.of(buffer, valueOffset(msgTypeIndex), valueLength(msgTypeIndex));
         return parseError;
-    }
-
-    /**
-     * The fast path, for a message laid out as the one before: while each field starts
-     * with the tag and '=' of the field at the same index last time ({@link #HEAD},
-     * {@link #HEAD_MASK}), only its value's offset and length are new, and its tag and the
-     * lookups by tag stand as they are. The SOHs are found eight bytes at a time in one
-     * walk over the message, each word's flags used up field by field, so no field waits
-     * for a search that starts where the field before it ended (that chain cost the
-     * general path ~13 cycles a field). Returns where the first field that differs starts,
-     * or {@code end}; needs the last byte to be SOH, so that every field's SOH is inside
-     * the message. A flag that is not the lowest in its word can be a false one, a NUL
-     * right after a SOH; the field it would start then fails the head check.
-     */
-    private int knownFields(byte[] b, int p, int end) {
-        if (b.length < 8) {
-            return p;
-        }
-        // The SOHs are read eight bytes at a time in words that end with the message, so the
-        // last is [end - 8, end), inside the buffer; the first, which can start before p,
-        // is read before the loop. The SOH at end - 1 ends every field's search in one of
-        // these words, so the loop needs no bound of its own.
-        int wordAt = end - (((end - p + 7) >>> 3) << 3);
-        long sohs;
-        if (wordAt >= 0) {
-            sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
-        } else {
-            // the buffer's first word, moved up to where it stands in the word from wordAt
-            sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, 0)) << (-wordAt << 3);
-        }
-        sohs &= -1L << ((p - wordAt) << 3);
-
-        int[] f = fields;
-        int atEnd = layoutCount * STRIDE;
-        // each field's head is read as an int
-        int headsEnd = Math.min(end, b.length - 3);
-        int at = 0;
-        for (; at < atEnd && p < headsEnd; at += STRIDE) {
-            while (sohs == 0) {
-                wordAt += 8;
-                sohs = Ascii.sohFlags((long) Ascii.LONGS.get(b, wordAt));
-            }
-            int head = (int) Ascii.INTS.get(b, p);
-            int mask = f[at + HEAD_MASK];
-            if ((head & mask) != f[at + HEAD]) {
-                break;
-            }
-            int valueStart = p + (Integer.bitCount(mask) >>> 3);
-            int valueEnd = wordAt + (Long.numberOfTrailingZeros(sohs) >>> 3);
-            sohs &= sohs - 1;
-            f[at + VALUE_OFFSET] = valueStart;
-            f[at + VALUE_LENGTH] = valueEnd - valueStart;
-            p = valueEnd + 1;
-        }
-        count = at / STRIDE;
-        return p;
     }
 
     /**
@@ -237,11 +178,7 @@ public final class FixMessage {
             if (layoutCount >= index) {
                 checkable &= parseError == PARSE_OK;
                 if (checkable) {
-                    int headLength = valueStart - p;
-                    int mask = headLength == 4 ? -1 : (1 << (headLength << 3)) - 1;
-                    int at = index * STRIDE;
-                    fields[at + HEAD] = (int) Ascii.INTS.get(buffer, p) & mask;
-                    fields[at + HEAD_MASK] = mask;
+                    KnownLayout.record(fields, index * STRIDE, buffer, p, valueStart - p);
                 }
                 layoutCount = checkable ? index + 1 : index;
             }
