@@ -84,8 +84,16 @@ public final class FixMessage {
 
     /** Which length fields announce data fields, e.g. from a dictionary. */
     public void dataFields(DataFields dataFields) {
-        this.dataFields = dataFields;
-        layoutCount = 0;
+        // a session sets its dictionary's before every message: the same ones keep the layout
+        if (dataFields != this.dataFields) {
+            this.dataFields = dataFields;
+            layoutCount = 0;
+        }
+    }
+
+    /** How many fields of the remembered layout the next message is checked against (for tests). */
+    int knownLayoutFields() {
+        return layoutCount;
     }
 
     /**

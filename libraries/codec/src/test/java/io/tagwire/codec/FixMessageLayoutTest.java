@@ -33,6 +33,26 @@ class FixMessageLayoutTest {
     }
 
     @Test
+    void theLayoutIsKeptWhenTheSameDataFieldsAreSetAgainAndDroppedForOthers() {
+        parseBoth(frame(ORDER));
+        assertThat(reused.knownLayoutFields()).isEqualTo(17);
+
+        // as a session does before every message
+        reused.dataFields(DataFields.STANDARD);
+        assertThat(reused.knownLayoutFields()).isEqualTo(17);
+
+        reused.dataFields(new DataFields(new int[][] {{38, 44}}));
+        assertThat(reused.knownLayoutFields()).isZero();
+    }
+
+    @Test
+    void theLayoutStopsBeforeAFieldItCannotCheck() {
+        parseBoth(frame(ORDER.replace("|21=1|", "|1128=9|21=1|")));
+
+        assertThat(reused.knownLayoutFields()).as("the eight fields before 1128").isEqualTo(8);
+    }
+
+    @Test
     void aTagThatDiffersMidwayIsIndexedFromThereOn() {
         parseBoth(frame(ORDER));
 
