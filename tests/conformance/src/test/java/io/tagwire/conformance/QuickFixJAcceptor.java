@@ -16,7 +16,6 @@ import quickfix.SocketAcceptor;
 import quickfix.UnsupportedMessageType;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeoutException;
  * bundled dictionaries, the variant's setting on top, and {@link EchoApplication} behind it.
  */
 final class QuickFixJAcceptor implements AcceptorUnderTest {
-    private static final Set<Integer> USED_PORTS = ConcurrentHashMap.newKeySet();
 
     private SocketAcceptor acceptor;
 
@@ -38,8 +36,8 @@ final class QuickFixJAcceptor implements AcceptorUnderTest {
     public int start(SuiteSettings suite) throws ConfigError, IOException {
         RuntimeError bindFailure = null;
         // a port found free can be taken before QuickFIX/J binds it: try a few
-        for (int attempt = 0; attempt < 5; attempt++) {
-            int port = freePort();
+        for (int attempt = 0; attempt < FreePorts.ATTEMPTS; attempt++) {
+            int port = FreePorts.next();
             SessionSettings settings = settings(suite, port);
             // session events go to SLF4J, which src/test/resources/simplelogger.properties keeps at WARN
             SocketAcceptor candidate = new SocketAcceptor(new EchoApplication(), new MemoryStoreFactory(), settings,
@@ -132,17 +130,6 @@ final class QuickFixJAcceptor implements AcceptorUnderTest {
             throw new IllegalArgumentException("no session " + id);
         }
         return session;
-    }
-
-    /** A port the OS just handed out and this JVM has not used yet, so that parallel suites do not collide. */
-    private static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (USED_PORTS.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            }
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import io.tagwire.session.SessionID;
 import io.tagwire.session.SettingsFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +26,23 @@ final class TagwireAcceptor implements AcceptorUnderTest {
     public int start(SuiteSettings settings) throws Exception {
         config = Files.createTempFile("acceptance-", ".cfg");
         Files.writeString(config, configText(settings), StandardCharsets.ISO_8859_1);
-        int port = freePort();
-        SettingsFile file = SettingsFile.load(config, name ->
-            name.equals("tagwire.acceptance.port") ? Integer.toString(port) : SettingsFile.systemVariable(name));
-        engine = Engine.create(file.sessions(), file.engine(), new EchoApplication());
-        engine.start();
-        return engine.acceptorPorts().get(0);
+        IOException bindFailure = null;
+        // a port found free can be taken before the engine binds it: try a few
+        for (int attempt = 0; attempt < FreePorts.ATTEMPTS; attempt++) {
+            int port = FreePorts.next();
+            SettingsFile file = SettingsFile.load(config, name ->
+                name.equals("tagwire.acceptance.port") ? Integer.toString(port) : SettingsFile.systemVariable(name));
+            Engine candidate = Engine.create(file.sessions(), file.engine(), new EchoApplication());
+            try {
+                candidate.start();
+                engine = candidate;
+                return engine.acceptorPorts().get(0);
+            } catch (IOException e) {
+                candidate.stop(Duration.ofSeconds(2));
+                bindFailure = e;
+            }
+        }
+        throw new IOException("Tagwire acceptor could not bind a port", bindFailure);
     }
 
     private static String configText(SuiteSettings settings) throws IOException {
@@ -48,12 +58,6 @@ final class TagwireAcceptor implements AcceptorUnderTest {
             variant.append(setting.getKey()).append('=').append(setting.getValue()).append('\n');
         }
         return text.replaceFirst("\\[DEFAULT]\n", variant.toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
