@@ -133,7 +133,6 @@ public final class FixMessage {
      */
     private int anyFields(byte[] buffer, int p, int end) {
         DataFields data = dataFields;
-        int headLimit = buffer.length - 4;
         int pendingDataTag = 0;
         int pendingDataLength = 0;
         while (p < end) {
@@ -155,7 +154,7 @@ public final class FixMessage {
                 tag = oddTag;
             }
             int valueEnd;
-            boolean checkable = valueStart - p <= 4 && p <= headLimit && pendingDataTag == 0;
+            boolean checkable = pendingDataTag == 0 && KnownLayout.canRecord(buffer, p, valueStart - p);
             if (pendingDataTag == 0) {
                 valueEnd = Ascii.indexOfSoh(buffer, valueStart, end);
             } else {

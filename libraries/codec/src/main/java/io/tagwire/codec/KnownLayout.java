@@ -19,12 +19,20 @@ final class KnownLayout {
     /** The column of the mask that keeps {@link #HEAD}'s bytes of a field's first four. */
     static final int HEAD_MASK = 4;
 
+    /** A field's head is read as one int: tags of up to three digits and their '='. */
+    private static final int HEAD_BYTES = 4;
+
     private KnownLayout() {
+    }
+
+    /** Whether a field whose tag and '=' take {@code headLength} bytes at {@code p} can be recorded and checked. */
+    static boolean canRecord(byte[] buffer, int p, int headLength) {
+        return headLength <= HEAD_BYTES && p <= buffer.length - HEAD_BYTES;
     }
 
     /** Records the tag and '=' of the field at {@code at} in {@code fields}, {@code headLength} (2 to 4) bytes at {@code p}. */
     static void record(int[] fields, int at, byte[] buffer, int p, int headLength) {
-        int mask = headLength == 4 ? -1 : (1 << (headLength << 3)) - 1;
+        int mask = headLength == HEAD_BYTES ? -1 : (1 << (headLength << 3)) - 1;
         fields[at + HEAD] = (int) Ascii.INTS.get(buffer, p) & mask;
         fields[at + HEAD_MASK] = mask;
     }
@@ -59,7 +67,7 @@ final class KnownLayout {
         int[] f = fields;
         int atEnd = known * FixMessage.STRIDE;
         // each field's head is read as an int
-        int headsEnd = Math.min(end, b.length - 3);
+        int headsEnd = Math.min(end, b.length - HEAD_BYTES + 1);
         int at = 0;
         // stepping by the index's offset, not the field number: C2 then keeps it in a register
         for (; at < atEnd && p < headsEnd; at += FixMessage.STRIDE) {
